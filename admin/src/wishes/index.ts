@@ -1,0 +1,8 @@
+import { WishList } from './WishList.tsx';
+import { WishShow } from './WishShow.tsx';
+
+export default {
+  list: WishList,
+  show: WishShow,
+  recordRepresentation: 'title',
+};

@@ -1,0 +1,241 @@
+/**
+ * buildApp(config) → { start, stop }: the whole server (HTTP, WebSocket, database, pub/sub), so tests
+ * boot the real thing and main.ts only adds process concerns.
+ */
+
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { MikroORM } from '@mikro-orm/postgresql';
+import { GraphQLError } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import { createYoga, maskError as defaultMaskError } from 'graphql-yoga';
+import { WebSocketServer } from 'ws';
+import { type Config, ROOT_DIR } from './config.ts';
+import { ormOptions } from './db/mikro-orm.config.ts';
+import { authenticate, type TokenCheck } from './domain/auth.service.ts';
+import { WishService } from './domain/wish.service.ts';
+import { useAuthFirst, useInputErrorCodes } from './graphql/auth-first.plugin.ts';
+import type { Context } from './graphql/context.ts';
+import { domainErrorOf, domainToGraphQLError } from './graphql/errors.ts';
+import { createLoaders } from './graphql/loaders.ts';
+import { schema } from './graphql/schema.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { WishEventHub } from './realtime/wish-event-hub.ts';
+
+export interface App {
+  orm: MikroORM;
+  hub: WishEventHub;
+  logger: Logger;
+  /** Base URL once started, e.g. http://127.0.0.1:4000 */
+  url: string;
+  start(): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export interface AppOptions {
+  config: Config;
+  databaseUrl: string;
+  logger?: Logger;
+}
+
+const ADMIN_DIST = path.join(ROOT_DIR, 'admin/dist');
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+/** The built panel at /admin (single-page app: unknown paths get index.html). */
+function serveAdmin(url: string, res: http.ServerResponse): boolean {
+  if (!url.startsWith('/admin')) return false;
+  if (!fs.existsSync(ADMIN_DIST)) {
+    res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The admin panel is not built: run `npm run build:admin`.');
+    return true;
+  }
+  const rel = decodeURIComponent(url.replace(/^\/admin\/?/, '').split('?')[0] ?? '');
+  let file = path.normalize(path.join(ADMIN_DIST, rel));
+  if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    file = path.join(ADMIN_DIST, 'index.html');
+  }
+  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+  return true;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const orm = await MikroORM.init(ormOptions(options.databaseUrl));
+  const hub = new WishEventHub(config.redisUrl, new URL(options.databaseUrl).pathname.slice(1) || 'wishgrid');
+  await hub.ready();
+
+  const tokenChecks = new WeakMap<Request, TokenCheck>();
+
+  const yoga = createYoga<{ tokenCheck?: TokenCheck; request?: Request }, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: !config.production,
+    landingPage: false,
+    logging: {
+      debug: (...args) => logger.debug(args.map(String).join(' ')),
+      info: (...args) => logger.info(args.map(String).join(' ')),
+      warn: (...args) => logger.warn(args.map(String).join(' ')),
+      error: (...args) => logger.error(args.map(String).join(' ')),
+    },
+    maskedErrors: {
+      maskError(error, message, isDev) {
+        const domain = domainErrorOf(error);
+        if (domain) return domainToGraphQLError(domain, error instanceof GraphQLError ? error : undefined);
+        const original = error instanceof GraphQLError ? error.originalError : error;
+        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
+        logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+        return defaultMaskError(error, message, isDev);
+      },
+    },
+    plugins: [
+      useAuthFirst(async (request) => {
+        const check = await authenticate(orm.em.fork(), request.headers.get('authorization'));
+        tokenChecks.set(request, check);
+        return check;
+      }),
+      useInputErrorCodes(),
+    ],
+    context: (initial): Context => {
+      const request = initial.request;
+      const check = initial.tokenCheck ?? (request ? tokenChecks.get(request) : undefined) ?? { kind: 'none' };
+      const viewer = check.kind === 'ok' ? check.viewer : null;
+      const em = orm.em.fork();
+      return {
+        em,
+        viewer,
+        loaders: createLoaders(em),
+        wishes: new WishService(em, viewer, (events) => hub.publish(events)),
+        hub,
+        config,
+        authorization: request?.headers.get('authorization') ?? null,
+      };
+    },
+  });
+
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/healthz') {
+      orm.em
+        .fork()
+        .execute('select 1')
+        .then(
+          () => {
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{"status":"ok"}');
+          },
+          () => {
+            res.writeHead(503, { 'content-type': 'application/json' });
+            res.end('{"status":"database unavailable"}');
+          },
+        );
+      return;
+    }
+    if (url === '/' || url === '') {
+      res.writeHead(302, { location: '/admin/' });
+      res.end();
+      return;
+    }
+    if (serveAdmin(url, res)) return;
+    void yoga.handle(req, res);
+  });
+
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsServer = useServer<Record<string, unknown>, { tokenCheck?: TokenCheck }>(
+    {
+      connectionInitWaitTimeout: 5_000,
+      execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
+      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      onConnect: async (ctx) => {
+        const header = ctx.connectionParams?.authorization;
+        const check = await authenticate(orm.em.fork(), typeof header === 'string' ? header : null);
+        if (check.kind !== 'ok') return false; // closes the socket with 4403 Forbidden
+        ctx.extra.tokenCheck = check;
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const {
+          schema: enveloped,
+          execute,
+          subscribe,
+          contextFactory,
+          parse,
+          validate,
+        } = yoga.getEnveloped({
+          ...ctx,
+          tokenCheck: ctx.extra.tokenCheck,
+          params: payload,
+        });
+        let document: ReturnType<typeof parse>;
+        try {
+          document = parse(payload.query);
+        } catch (err) {
+          const message = err instanceof Error ? err.message : 'Syntax error';
+          return [new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })];
+        }
+        const errors = validate(enveloped, document);
+        if (errors.length > 0) return errors;
+        return {
+          schema: enveloped,
+          operationName: payload.operationName,
+          document,
+          variableValues: payload.variables,
+          contextValue: await contextFactory(),
+          rootValue: { execute, subscribe },
+        };
+      },
+    },
+    wss,
+  );
+
+  let autoCloseTimer: NodeJS.Timeout | null = null;
+  const app: App = {
+    orm,
+    hub,
+    logger,
+    url: '',
+    async start() {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', (err: NodeJS.ErrnoException) =>
+          reject(
+            err.code === 'EADDRINUSE'
+              ? new Error(`Port ${config.port} is in use: stop what listens there or set PORT to a free port`)
+              : err,
+          ),
+        );
+        server.listen(config.port, config.host, () => resolve());
+      });
+      const { port } = server.address() as AddressInfo;
+      app.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+      // Wishes resolved long ago without an evaluation close themselves.
+      autoCloseTimer = setInterval(() => {
+        new WishService(orm.em.fork(), null, (events) => hub.publish(events))
+          .autoClose(config.autoCloseDays)
+          .catch((err) => logger.error({ err }, 'auto-close sweep failed'));
+      }, 60_000);
+      autoCloseTimer.unref();
+      return app.url;
+    },
+    async stop() {
+      if (autoCloseTimer) clearInterval(autoCloseTimer);
+      await wsServer.dispose();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await hub.close();
+      await orm.close(true);
+    },
+  };
+  return app;
+}

@@ -1,0 +1,95 @@
+/** Login, bearer tokens and the viewer they stand for. */
+
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Role } from '../entities/person.entity.ts';
+import { badInput, unauthenticated } from './errors.ts';
+import { verifyPassword } from './password.ts';
+import type { Viewer, ViewerRole } from './scope.ts';
+
+const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+
+export async function loadViewer(em: EntityManager, personId: number): Promise<Viewer | null> {
+  const rows = await em.execute<
+    {
+      display_name: string;
+      role: Role | null;
+      org_unit_id: number | null;
+      path: string | null;
+      kind: string | null;
+      parent_path: string | null;
+    }[]
+  >(
+    `select p.display_name, r.role, r.org_unit_id, u.path, u.kind, pu.path as parent_path
+       from person p
+       left join person_role r on r.person_id = p.id
+       left join org_unit u on u.id = r.org_unit_id
+       left join org_unit pu on pu.id = u.parent_id
+      where p.id = ? order by r.id`,
+    [personId],
+  );
+  const first = rows[0];
+  if (!first) return null;
+  const roles: ViewerRole[] = rows
+    .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null)
+    .map((r) => ({
+      role: r.role as Role,
+      orgUnitId: r.org_unit_id as number,
+      orgPath: r.path as string,
+      // A grid covers the general area it belongs to (its community or compound).
+      scopePath: r.kind === 'GRID' && r.parent_path ? r.parent_path : (r.path as string),
+    }));
+  return { personId, displayName: first.display_name, roles };
+}
+
+export async function login(
+  em: EntityManager,
+  username: string,
+  password: string,
+  ttlSeconds: number,
+): Promise<{ token: string; personId: number; expiresAt: Date }> {
+  const name = (username ?? '').trim();
+  if (name.length === 0) throw badInput('username', 'must not be empty');
+  if (name.length > 100) throw badInput('username', 'must be at most 100 characters');
+  if ((password ?? '').length === 0) throw badInput('password', 'must not be empty');
+  if (password.length > 200) throw badInput('password', 'must be at most 200 characters');
+  const [person] = await em.execute<{ id: number; password_hash: string | null }[]>(
+    'select id, password_hash from person where username = ?',
+    [name],
+  );
+  const ok = await verifyPassword(password, person?.password_hash);
+  if (!person || !ok) throw unauthenticated('Wrong username or password');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  await em.execute('insert into auth_session (token_hash, person_id, created_at, expires_at) values (?, ?, ?, ?)', [
+    hashToken(token),
+    person.id,
+    new Date(),
+    expiresAt,
+  ]);
+  return { token, personId: person.id, expiresAt };
+}
+
+export type TokenCheck = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; viewer: Viewer };
+
+/** Reads `Bearer <token>`; anything else present but unusable is 'invalid', never silently anonymous. */
+export async function authenticate(em: EntityManager, header: string | null | undefined): Promise<TokenCheck> {
+  if (header === null || header === undefined || header.trim() === '') return { kind: 'none' };
+  const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header.trim());
+  if (!match) return { kind: 'invalid', reason: 'Malformed authorization: expected "Bearer <token>"' };
+  const [session] = await em.execute<{ person_id: number; expires_at: Date }[]>(
+    'select person_id, expires_at from auth_session where token_hash = ?',
+    [hashToken(match[1] as string)],
+  );
+  if (!session) return { kind: 'invalid', reason: 'Unknown or revoked token: log in again' };
+  if (new Date(session.expires_at).getTime() <= Date.now()) {
+    return { kind: 'invalid', reason: 'The token has expired: log in again' };
+  }
+  const viewer = await loadViewer(em, session.person_id);
+  return viewer ? { kind: 'ok', viewer } : { kind: 'invalid', reason: 'The account no longer exists' };
+}
+
+export async function logout(em: EntityManager, header: string | null | undefined): Promise<void> {
+  const match = /^Bearer\s+(\S+)$/i.exec((header ?? '').trim());
+  if (match) await em.execute('delete from auth_session where token_hash = ?', [hashToken(match[1] as string)]);
+}

@@ -1,0 +1,114 @@
+/**
+ * Who sees what: the one place where roles and org subtrees become visibility.
+ * The same rule is expressed twice on purpose — as SQL for queries and as a function for live
+ * events — and a test checks the two agree for every seeded wish and demo account.
+ */
+import type { Role } from '../entities/person.entity.ts';
+import { pgArray } from './sql.ts';
+import type { ActorRelation, WishStatus } from './wish-lifecycle.ts';
+
+export interface ViewerRole {
+  role: Role;
+  orgUnitId: number;
+  /** Materialized path of the unit ("/1/3/17/"). */
+  orgPath: string;
+  /** The subtree this role covers: the unit itself, or for a grid its parent (a grid covers its general area). */
+  scopePath: string;
+}
+
+export interface Viewer {
+  personId: number;
+  displayName: string;
+  roles: readonly ViewerRole[];
+}
+
+export const STAFF_ROLES: readonly Role[] = ['BRANCH_SECRETARY', 'GRID_WORKER', 'STREET_ADMIN'];
+const HANDLER_ROLES: readonly Role[] = ['BRANCH_SECRETARY', 'STREET_ADMIN'];
+const CLAIMER_ROLES: readonly Role[] = ['PARTY_MEMBER', 'VOLUNTEER'];
+
+/** The facts about a wish that visibility depends on. */
+export interface WishScopeFacts {
+  status: WishStatus;
+  compoundPath: string;
+  handlingPath: string;
+  residentId: number | null;
+  listedById: number;
+  /** Everyone ever assigned or named supervisor (active or released). */
+  assigneeIds: readonly number[];
+  /** Currently active assignees. */
+  activeAssigneeIds: readonly number[];
+}
+
+export const isUnder = (path: string, rootPath: string) => path.startsWith(rootPath);
+
+function pathsOf(viewer: Viewer, roles: readonly Role[]): string[] {
+  return viewer.roles.filter((r) => roles.includes(r.role)).map((r) => r.scopePath);
+}
+
+export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
+  return viewer.roles.some((r) => roles.includes(r.role));
+}
+
+export function isStaff(viewer: Viewer): boolean {
+  return hasRole(viewer, STAFF_ROLES);
+}
+
+/** A DISPLAY-only account gets statuses, titles, categories and units, never personal data. */
+export function isMasked(viewer: Viewer): boolean {
+  return viewer.roles.length > 0 && viewer.roles.every((r) => r.role === 'DISPLAY');
+}
+
+/** Subtrees whose wishes the viewer sees in full whatever their state (staff) or masked (display). */
+export function wishScopePrefixes(viewer: Viewer) {
+  return {
+    staff: pathsOf(viewer, STAFF_ROLES),
+    claim: pathsOf(viewer, CLAIMER_ROLES),
+    display: pathsOf(viewer, ['DISPLAY']),
+  };
+}
+
+export function canSeeWish(viewer: Viewer, wish: WishScopeFacts): boolean {
+  const me = viewer.personId;
+  if (wish.residentId === me || wish.listedById === me || wish.assigneeIds.includes(me)) return true;
+  const { staff, claim, display } = wishScopePrefixes(viewer);
+  if (staff.some((p) => isUnder(wish.compoundPath, p))) return true;
+  if (display.some((p) => isUnder(wish.compoundPath, p))) return true;
+  return wish.status === 'OPEN_FOR_CLAIM' && claim.some((p) => isUnder(wish.compoundPath, p));
+}
+
+/** Members and volunteers of the compound's subtree may claim (and so may look at an order they lost). */
+export function isClaimerFor(viewer: Viewer, compoundPath: string): boolean {
+  return pathsOf(viewer, CLAIMER_ROLES).some((p) => isUnder(compoundPath, p));
+}
+
+export function relationsTo(viewer: Viewer, wish: WishScopeFacts): Set<ActorRelation> {
+  const me = viewer.personId;
+  const relations = new Set<ActorRelation>();
+  if (wish.residentId === me || wish.listedById === me) relations.add('OWNER');
+  if (wish.activeAssigneeIds.includes(me)) relations.add('ASSIGNEE');
+  if (pathsOf(viewer, HANDLER_ROLES).some((p) => isUnder(wish.handlingPath, p))) relations.add('HANDLER');
+  if (isClaimerFor(viewer, wish.compoundPath)) relations.add('CLAIMER');
+  return relations;
+}
+
+/**
+ * The same visibility rule as `canSeeWish`, as a SQL condition over `w` (wish) and `c` (its compound).
+ * Returns the SQL text and its positional parameters.
+ */
+export function wishVisibilitySql(viewer: Viewer): { sql: string; params: unknown[] } {
+  const { staff, claim, display } = wishScopePrefixes(viewer);
+  const full = [...staff, ...display].map((p) => `${p}%`);
+  const claimable = claim.map((p) => `${p}%`);
+  return {
+    sql: `(w.resident_id = ? or w.listed_by_id = ?
+      or exists (select 1 from assignment a where a.wish_id = w.id and a.person_id = ?)
+      or c.path like any (?::text[])
+      or (w.status = 'OPEN_FOR_CLAIM' and c.path like any (?::text[])))`,
+    params: [viewer.personId, viewer.personId, viewer.personId, pgArray(full), pgArray(claimable)],
+  };
+}
+
+/** Which units can this viewer ask about (a unit on the path to, or inside, one of their subtrees)? */
+export function relatesToUnit(viewer: Viewer, unitPath: string): boolean {
+  return viewer.roles.some((r) => isUnder(unitPath, r.scopePath) || isUnder(r.scopePath, unitPath));
+}

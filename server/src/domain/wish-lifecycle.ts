@@ -1,0 +1,110 @@
+/**
+ * The four-step work method as one pure table: (state, action) → next state, and who may act.
+ * No I/O here; services consult it and write the wish and its event in one transaction.
+ */
+export const WISH_STATUSES = [
+  'SUBMITTED',
+  'OPEN_FOR_CLAIM',
+  'DISPATCHED',
+  'ACCEPTED',
+  'RESOLVED',
+  'CLOSED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
+export type WishStatus = (typeof WISH_STATUSES)[number];
+
+export const WISH_ACTIONS = [
+  'SUBMIT',
+  'DISPATCH',
+  'OPEN_FOR_CLAIM',
+  'CLAIM',
+  'ACCEPT',
+  'DECLINE',
+  'ABANDON',
+  'RESOLVE',
+  'EVALUATE',
+  'REOPEN',
+  'ESCALATE',
+  'REJECT',
+  'CANCEL',
+  'AUTO_CLOSE',
+] as const;
+export type WishAction = (typeof WISH_ACTIONS)[number];
+
+export const WISH_CHANNELS = ['APP', 'GRID_VISIT', 'HOTLINE', 'WALK_IN'] as const;
+export type WishChannel = (typeof WISH_CHANNELS)[number];
+
+/**
+ * How the actor stands to the wish:
+ * - OWNER: the resident it was listed for, or the grid worker who listed it for them
+ * - HANDLER: a branch secretary or street admin whose unit is the handling unit or above it
+ * - ASSIGNEE: an active assignee
+ * - CLAIMER: a party member or volunteer whose unit's subtree holds the wish's compound
+ * - SYSTEM: the server itself (the auto-close sweep)
+ */
+export type ActorRelation = 'OWNER' | 'HANDLER' | 'ASSIGNEE' | 'CLAIMER' | 'SYSTEM';
+
+export const TERMINAL_STATUSES: readonly WishStatus[] = ['CLOSED', 'REJECTED', 'CANCELLED'];
+/** States in which a wish still waits for work: only these can be overdue. */
+export const PENDING_STATUSES: readonly WishStatus[] = ['SUBMITTED', 'OPEN_FOR_CLAIM', 'DISPATCHED', 'ACCEPTED'];
+
+type Table = Readonly<Record<WishStatus, Partial<Record<WishAction, WishStatus>>>>;
+
+export const TRANSITIONS: Table = {
+  SUBMITTED: {
+    DISPATCH: 'DISPATCHED',
+    OPEN_FOR_CLAIM: 'OPEN_FOR_CLAIM',
+    ESCALATE: 'SUBMITTED',
+    REJECT: 'REJECTED',
+    CANCEL: 'CANCELLED',
+  },
+  OPEN_FOR_CLAIM: { CLAIM: 'ACCEPTED', DISPATCH: 'DISPATCHED', CANCEL: 'CANCELLED' },
+  DISPATCHED: { ACCEPT: 'ACCEPTED', DECLINE: 'SUBMITTED', ESCALATE: 'SUBMITTED', CANCEL: 'CANCELLED' },
+  ACCEPTED: { RESOLVE: 'RESOLVED', ESCALATE: 'SUBMITTED', ABANDON: 'SUBMITTED' },
+  RESOLVED: { EVALUATE: 'CLOSED', REOPEN: 'SUBMITTED', AUTO_CLOSE: 'CLOSED' },
+  CLOSED: {},
+  REJECTED: {},
+  CANCELLED: {},
+};
+
+/** Who may take each action, whatever the state (the state is checked after the actor). */
+export const ACTORS: Readonly<Record<WishAction, readonly ActorRelation[]>> = {
+  SUBMIT: ['OWNER'],
+  DISPATCH: ['HANDLER'],
+  OPEN_FOR_CLAIM: ['HANDLER'],
+  CLAIM: ['CLAIMER'],
+  ACCEPT: ['ASSIGNEE'],
+  DECLINE: ['ASSIGNEE'],
+  ABANDON: ['ASSIGNEE'],
+  RESOLVE: ['ASSIGNEE'],
+  EVALUATE: ['OWNER'],
+  REOPEN: ['OWNER'],
+  ESCALATE: ['HANDLER'],
+  REJECT: ['HANDLER'],
+  CANCEL: ['OWNER'],
+  AUTO_CLOSE: ['SYSTEM'],
+};
+
+export function nextStatus(status: WishStatus, action: WishAction): WishStatus | null {
+  return TRANSITIONS[status][action] ?? null;
+}
+
+export function mayAct(action: WishAction, relations: ReadonlySet<ActorRelation>): boolean {
+  return ACTORS[action].some((r) => relations.has(r));
+}
+
+/** Evaluation: 3–5 stars close the wish, 1–2 stars reopen it. */
+export function evaluationAction(rating: number): 'EVALUATE' | 'REOPEN' {
+  return rating >= 3 ? 'EVALUATE' : 'REOPEN';
+}
+
+/** The actions a viewer may take on a wish right now (for the panel's buttons). */
+export function availableActions(status: WishStatus, relations: ReadonlySet<ActorRelation>): WishAction[] {
+  return WISH_ACTIONS.filter((a) => a !== 'AUTO_CLOSE' && nextStatus(status, a) !== null && mayAct(a, relations));
+}
+
+/** Transitions that hand the wish back to the pool release its current assignees. */
+export function releasesAssignees(action: WishAction): boolean {
+  return action === 'DECLINE' || action === 'ABANDON' || action === 'ESCALATE' || action === 'REOPEN';
+}

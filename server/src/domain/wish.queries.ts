@@ -1,0 +1,267 @@
+/** Reading wishes and their events, always through the viewer's visibility rule. */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound } from './errors.ts';
+import { decodeId } from './ids.ts';
+import { isMasked, type Viewer, wishVisibilitySql } from './scope.ts';
+import { pgArray } from './sql.ts';
+import { PENDING_STATUSES, type WishAction, type WishChannel, type WishStatus } from './wish-lifecycle.ts';
+
+export interface WishView {
+  id: number;
+  title: string;
+  description: string;
+  status: WishStatus;
+  channel: WishChannel;
+  categoryId: number;
+  compoundId: number;
+  handlingUnitId: number;
+  residentId: number | null;
+  listedById: number;
+  rating: number | null;
+  ratingComment: string | null;
+  reopenCount: number;
+  dueAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Seen by a display account: no names, phone numbers or descriptions. */
+  masked: boolean;
+}
+
+export interface WishEventRecord {
+  sequence: number;
+  wishId: number;
+  action: WishAction;
+  fromStatus: WishStatus | null;
+  toStatus: WishStatus;
+  /** ISO 8601 (events travel as JSON between processes). */
+  at: string;
+  note: string | null;
+  actorId: number | null;
+}
+
+export interface WishFilter {
+  status?: readonly WishStatus[] | null;
+  orgUnitId?: string | null;
+  categoryCode?: string | null;
+  overdue?: boolean | null;
+  mine?: boolean | null;
+}
+
+const WISH_COLUMNS = `w.id, w.title, w.description, w.status, w.channel, w.category_id, w.compound_id, w.handling_unit_id,
+  w.resident_id, w.listed_by_id, w.rating, w.rating_comment, w.reopen_count, w.due_at, w.created_at, w.updated_at`;
+
+interface WishRowDb {
+  id: number;
+  title: string;
+  description: string;
+  status: WishStatus;
+  channel: WishChannel;
+  category_id: number;
+  compound_id: number;
+  handling_unit_id: number;
+  resident_id: number | null;
+  listed_by_id: number;
+  rating: number | null;
+  rating_comment: string | null;
+  reopen_count: number;
+  due_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toView(r: WishRowDb, masked: boolean): WishView {
+  return {
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    channel: r.channel,
+    categoryId: r.category_id,
+    compoundId: r.compound_id,
+    handlingUnitId: r.handling_unit_id,
+    residentId: r.resident_id,
+    listedById: r.listed_by_id,
+    rating: r.rating,
+    ratingComment: r.rating_comment,
+    reopenCount: r.reopen_count,
+    dueAt: r.due_at ? new Date(r.due_at) : null,
+    createdAt: new Date(r.created_at),
+    updatedAt: new Date(r.updated_at),
+    masked,
+  };
+}
+
+export function isOverdue(w: Pick<WishView, 'dueAt' | 'status'>, now = new Date()): boolean {
+  return w.dueAt !== null && w.dueAt.getTime() < now.getTime() && PENDING_STATUSES.includes(w.status);
+}
+
+/** Wishes by id that the viewer may see (others are simply absent). */
+export async function findVisibleWishes(
+  em: EntityManager,
+  viewer: Viewer,
+  ids: readonly number[],
+): Promise<WishView[]> {
+  if (ids.length === 0) return [];
+  const vis = wishVisibilitySql(viewer);
+  const rows = await em.execute<WishRowDb[]>(
+    `select ${WISH_COLUMNS} from wish w join org_unit c on c.id = w.compound_id
+      where w.id = any(?::int[]) and ${vis.sql}`,
+    [pgArray(ids), ...vis.params],
+  );
+  const masked = isMasked(viewer);
+  return rows.map((r) => toView(r, masked));
+}
+
+export async function findVisibleWish(em: EntityManager, viewer: Viewer, idInput: string): Promise<WishView | null> {
+  const id = decodeId('Wish', idInput);
+  if (id === null) return null;
+  return (await findVisibleWishes(em, viewer, [id]))[0] ?? null;
+}
+
+async function unitPath(em: EntityManager, idInput: string): Promise<string | null> {
+  const id = decodeId('OrgUnit', idInput);
+  if (id === null) return null;
+  const [row] = await em.execute<{ path: string }[]>('select path from org_unit where id = ?', [id]);
+  return row?.path ?? null;
+}
+
+/** Keyset cursors over the list's order (newest first, by id). */
+const encodeCursor = (id: number) => Buffer.from(`wish:${id}`).toString('base64url');
+function decodeCursor(cursor: string): number {
+  const m = /^wish:([1-9][0-9]{0,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!m) throw badInput('after', 'is not a cursor from this list');
+  return Number(m[1]);
+}
+
+export interface WishPage {
+  totalCount: number;
+  edges: { cursor: string; node: WishView }[];
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+}
+
+export async function listWishes(
+  em: EntityManager,
+  viewer: Viewer,
+  args: { filter?: WishFilter | null; first?: number | null; after?: string | null },
+): Promise<WishPage> {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first', 'must be between 0 and 100');
+  const afterId = args.after ? decodeCursor(args.after) : null;
+  const filter = args.filter ?? {};
+  const vis = wishVisibilitySql(viewer);
+  const where: string[] = [vis.sql];
+  const params: unknown[] = [...vis.params];
+  if (filter.orgUnitId !== null && filter.orgUnitId !== undefined) {
+    const path = await unitPath(em, filter.orgUnitId);
+    // An unknown unit covers no wishes: the list is empty rather than an error, like any filter.
+    where.push('c.path like ?');
+    params.push(path === null ? '\u0000' : `${path}%`);
+  }
+  if (filter.status && filter.status.length > 0) {
+    where.push('w.status = any(?::wish_status[])');
+    params.push(pgArray(filter.status));
+  }
+  if (filter.categoryCode !== null && filter.categoryCode !== undefined) {
+    where.push('w.category_id = (select id from wish_category where code = ?)');
+    params.push(filter.categoryCode);
+  }
+  if (filter.overdue === true || filter.overdue === false) {
+    const overdue = `(w.due_at < now() and w.status in (${PENDING_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+    where.push(filter.overdue ? overdue : `not ${overdue}`);
+  }
+  if (filter.mine === true || filter.mine === false) {
+    const mine = `(w.resident_id = ? or w.listed_by_id = ? or exists (select 1 from assignment m where m.wish_id = w.id and m.person_id = ? and m.active))`;
+    where.push(filter.mine ? mine : `not ${mine}`);
+    params.push(viewer.personId, viewer.personId, viewer.personId);
+  }
+  const from = `from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')}`;
+  const [count] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
+  const rows = await em.execute<WishRowDb[]>(
+    `select ${WISH_COLUMNS} ${from}${afterId !== null ? ' and w.id < ?' : ''} order by w.id desc limit ?`,
+    [...params, ...(afterId !== null ? [afterId] : []), first + 1],
+  );
+  const masked = isMasked(viewer);
+  const page = rows.slice(0, first);
+  return {
+    totalCount: Number(count?.n ?? 0),
+    edges: page.map((r) => ({ cursor: encodeCursor(r.id), node: toView(r, masked) })),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: afterId !== null,
+  };
+}
+
+interface EventRowDb {
+  sequence: string;
+  wish_id: number;
+  action: WishAction;
+  from_status: WishStatus | null;
+  to_status: WishStatus;
+  at: Date;
+  note: string | null;
+  actor_id: number | null;
+}
+
+const toEvent = (r: EventRowDb): WishEventRecord => ({
+  sequence: Number(r.sequence),
+  wishId: r.wish_id,
+  action: r.action,
+  fromStatus: r.from_status,
+  toStatus: r.to_status,
+  at: new Date(r.at).toISOString(),
+  note: r.note,
+  actorId: r.actor_id,
+});
+
+export async function eventsOfWishes(em: EntityManager, wishIds: readonly number[]): Promise<WishEventRecord[]> {
+  const rows = await em.execute<EventRowDb[]>(
+    'select * from wish_event where wish_id = any(?::int[]) order by sequence',
+    [pgArray(wishIds)],
+  );
+  return rows.map(toEvent);
+}
+
+export interface EventScope {
+  /** Only wishes whose compound lies under this path. */
+  unitPath: string | null;
+  wishId: number | null;
+}
+
+export async function currentSequence(em: EntityManager): Promise<number> {
+  const [row] = await em.execute<{ s: string | null }[]>('select max(sequence) as s from wish_event');
+  return Number(row?.s ?? 0);
+}
+
+/** Stored events with after < sequence ≤ upTo that the viewer may see, in order, at most `limit`. */
+export async function visibleEventsBetween(
+  em: EntityManager,
+  viewer: Viewer,
+  scope: EventScope,
+  after: number,
+  upTo: number,
+  limit = 500,
+): Promise<WishEventRecord[]> {
+  const vis = wishVisibilitySql(viewer);
+  const rows = await em.execute<EventRowDb[]>(
+    `select e.* from wish_event e join wish w on w.id = e.wish_id join org_unit c on c.id = w.compound_id
+      where e.sequence > ? and e.sequence <= ? and ${vis.sql}
+        ${scope.unitPath !== null ? 'and c.path like ?' : ''} ${scope.wishId !== null ? 'and w.id = ?' : ''}
+      order by e.sequence limit ?`,
+    [
+      after,
+      upTo,
+      ...vis.params,
+      ...(scope.unitPath !== null ? [`${scope.unitPath}%`] : []),
+      ...(scope.wishId !== null ? [scope.wishId] : []),
+      limit,
+    ],
+  );
+  return rows.map(toEvent);
+}
+
+/** A wish without a scope check, masked: for showing the outcome of an action to the one who took it. */
+export async function findWishMasked(em: EntityManager, id: number): Promise<WishView> {
+  const [row] = await em.execute<WishRowDb[]>(`select ${WISH_COLUMNS} from wish w where w.id = ?`, [id]);
+  if (!row) throw notFound('Wish');
+  return toView(row, true);
+}

@@ -1,0 +1,489 @@
+/**
+ * The wish lifecycle as services: validate input, check scope and role, consult the transition table,
+ * then write the wish and its event in one transaction. Events are handed to `publish` after commit.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, conflict, forbidden, invalidTransition, notFound } from './errors.ts';
+import { decodeId } from './ids.ts';
+import {
+  canSeeWish,
+  isClaimerFor,
+  isUnder,
+  relationsTo,
+  STAFF_ROLES,
+  type Viewer,
+  type WishScopeFacts,
+} from './scope.ts';
+import { pgArray } from './sql.ts';
+import type { WishEventRecord } from './wish.queries.ts';
+import { loadWishFacts, type WishRow } from './wish-facts.ts';
+import {
+  ACTORS,
+  evaluationAction,
+  mayAct,
+  nextStatus,
+  releasesAssignees,
+  type WishAction,
+  type WishChannel,
+  type WishStatus,
+} from './wish-lifecycle.ts';
+
+/** What subscribers need to route an event without another query. */
+export interface PublishedWishEvent extends WishEventRecord {
+  /** The wish's scope after the event: enough to decide who receives it without a query. */
+  facts: WishScopeFacts;
+}
+
+export type Publish = (events: PublishedWishEvent[]) => void;
+
+/** Every event insert takes this lock, so events commit in sequence order (no gap a reader could skip). */
+export const EVENT_ORDER_LOCK = 7_310_001;
+
+const MAX_TITLE = 100;
+const MAX_DESCRIPTION = 4000;
+const MAX_NOTE = 2000;
+
+function requiredText(field: string, value: string | null | undefined, max: number): string {
+  const text = (value ?? '').trim();
+  if (text.length === 0) throw badInput(field, 'must not be empty');
+  if (text.length > max) throw badInput(field, `must be at most ${max} characters (got ${text.length})`);
+  return text;
+}
+
+function optionalText(field: string, value: string | null | undefined, max: number): string | null {
+  if (value === null || value === undefined) return null;
+  const text = value.trim();
+  if (text.length > max) throw badInput(field, `must be at most ${max} characters (got ${text.length})`);
+  return text.length > 0 ? text : null;
+}
+
+export interface SubmitWishInput {
+  title: string;
+  description: string;
+  categoryCode: string;
+  orgUnitId?: string | null;
+  channel?: WishChannel | null;
+  residentId?: string | null;
+}
+
+export interface DispatchWishInput {
+  wishId: string;
+  assigneeIds: readonly string[];
+  supervisorId?: string | null;
+  dueAt?: Date | null;
+  note?: string | null;
+}
+
+export interface MeetingInput {
+  wishId: string;
+  heldAt: Date;
+  place?: string | null;
+  participants: string;
+  decisions: string;
+}
+
+interface TransitionPlan {
+  note?: string | null;
+  data?: Record<string, unknown>;
+  /** Extra writes inside the transaction, after the guarded status update. */
+  apply?: (em: EntityManager, wish: WishRow, at: Date) => Promise<void>;
+  /** Extra columns to set with the status (SQL fragments with their parameters). */
+  set?: Record<string, unknown>;
+  /** Checks that need the loaded wish and come after the role check (e.g. escalation at the top). */
+  check?: (wish: WishRow) => void;
+}
+
+export class WishService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly viewer: Viewer | null,
+    private readonly publish: Publish,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  private get actorId(): number | null {
+    return this.viewer?.personId ?? null;
+  }
+
+  async submit(input: SubmitWishInput): Promise<number> {
+    const viewer = this.requireViewer();
+    const title = requiredText('title', input.title, MAX_TITLE);
+    if ((input.description ?? '').length > MAX_DESCRIPTION) {
+      throw badInput('description', `must be at most ${MAX_DESCRIPTION} characters`);
+    }
+    const description = (input.description ?? '').trim();
+    const code = (input.categoryCode ?? '').trim();
+    const [category] = await this.em.execute<{ id: number; due_in_days: number }[]>(
+      'select id, due_in_days from wish_category where code = ? and active',
+      [code],
+    );
+    if (!category) throw badInput('categoryCode', `unknown category "${code.slice(0, 50)}"`);
+
+    let compoundId: number | null;
+    if (input.orgUnitId !== null && input.orgUnitId !== undefined) {
+      compoundId = decodeId('OrgUnit', input.orgUnitId);
+      if (compoundId === null) throw notFound('Org unit');
+    } else {
+      compoundId = viewer.roles.find((r) => r.role === 'RESIDENT')?.orgUnitId ?? null;
+      if (compoundId === null) throw badInput('orgUnitId', 'required: you are not a resident of any compound');
+    }
+    let residentId: number | null = null;
+    if (input.residentId !== null && input.residentId !== undefined) {
+      residentId = decodeId('Person', input.residentId);
+      if (residentId === null) throw notFound('Resident');
+    }
+    const [unit] = await this.em.execute<{ id: number; kind: string; path: string }[]>(
+      'select id, kind, path from org_unit where id = ?',
+      [compoundId],
+    );
+    if (!unit) throw notFound('Org unit');
+    if (unit.kind !== 'COMPOUND') throw badInput('orgUnitId', 'must be a compound');
+    if (residentId !== null) {
+      const [resident] = await this.em.execute<{ ok: boolean; found: boolean }[]>(
+        `select exists (select 1 from person_role where person_id = ? and role = 'RESIDENT' and org_unit_id = ?) as ok,
+                exists (select 1 from person where id = ?) as found`,
+        [residentId, unit.id, residentId],
+      );
+      if (!resident?.found) throw notFound('Resident');
+      if (!resident?.ok) throw badInput('residentId', 'is not a resident of that compound');
+    }
+
+    const residentHere = viewer.roles.some((r) => r.role === 'RESIDENT' && r.orgUnitId === unit.id);
+    const staffHere = viewer.roles.some((r) => STAFF_ROLES.includes(r.role) && isUnder(unit.path, r.scopePath));
+    if (staffHere) {
+      // Staff list on a resident's behalf (grid visit, hotline, walk-in) or record it without one.
+    } else if (residentHere && (residentId === null || residentId === viewer.personId)) {
+      residentId = viewer.personId;
+    } else {
+      throw forbidden('Only a resident of the compound, or staff responsible for it, may list a wish there');
+    }
+
+    const at = this.now();
+    const dueAt = new Date(at.getTime() + category.due_in_days * 86_400_000);
+    const { id, event } = await this.em.transactional(async (em) => {
+      const [row] = await em.execute<{ id: number }[]>(
+        `insert into wish (title, description, category_id, compound_id, handling_unit_id, status, channel,
+                           resident_id, listed_by_id, reopen_count, due_at, version, created_at, updated_at)
+         values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, 0, ?, 1, ?, ?) returning id`,
+        [
+          title,
+          description,
+          category.id,
+          unit.id,
+          unit.id,
+          input.channel ?? 'APP',
+          residentId,
+          viewer.personId,
+          dueAt,
+          at,
+          at,
+        ],
+      );
+      const wishId = (row as { id: number }).id;
+      const facts = (await loadWishFacts(em, [wishId])).get(wishId) as WishRow;
+      const event = await this.insertEvent(em, facts, 'SUBMIT', null, 'SUBMITTED', at, null, null);
+      return { id: wishId, event };
+    });
+    this.publish([event]);
+    return id;
+  }
+
+  async dispatch(input: DispatchWishInput): Promise<number> {
+    const viewer = this.requireViewer();
+    if (!Array.isArray(input.assigneeIds) || input.assigneeIds.length === 0) {
+      throw badInput('assigneeIds', 'name at least one person');
+    }
+    if (input.assigneeIds.length > 20) throw badInput('assigneeIds', 'at most 20 people');
+    const note = optionalText('note', input.note, MAX_NOTE);
+    if (input.dueAt && input.dueAt.getTime() <= this.now().getTime()) throw badInput('dueAt', 'must be in the future');
+    const assigneeIds = [...new Set(input.assigneeIds.map((id) => decodeId('Person', id)))];
+    if (assigneeIds.includes(null)) throw badInput('assigneeIds', 'contains an unknown person');
+    const supervisorId =
+      input.supervisorId === null || input.supervisorId === undefined ? null : decodeId('Person', input.supervisorId);
+    if (input.supervisorId && supervisorId === null) throw badInput('supervisorId', 'unknown person');
+    const people = [...(assigneeIds as number[]), ...(supervisorId ? [supervisorId] : [])];
+    await this.requireEligible(viewer, people);
+
+    return await this.transition(input.wishId, 'DISPATCH', {
+      note,
+      data: { assigneeIds, supervisorId },
+      set: input.dueAt ? { due_at: input.dueAt } : {},
+      apply: async (em, wish, at) => {
+        for (const personId of assigneeIds as number[]) {
+          await em.execute(
+            `insert into assignment (wish_id, person_id, kind, active, assigned_at, assigned_by_id) values (?, ?, 'ASSIGNEE', true, ?, ?)`,
+            [wish.id, personId, at, viewer.personId],
+          );
+        }
+        if (supervisorId) {
+          await em.execute(
+            `insert into assignment (wish_id, person_id, kind, active, assigned_at, assigned_by_id) values (?, ?, 'SUPERVISOR', true, ?, ?)`,
+            [wish.id, supervisorId, at, viewer.personId],
+          );
+        }
+      },
+    });
+  }
+
+  /** People a handler may assign: those with a working role in one of the handler's subtrees, or at a partner unit. */
+  private async requireEligible(viewer: Viewer, personIds: number[]): Promise<void> {
+    const scopes = viewer.roles
+      .filter((r) => r.role === 'BRANCH_SECRETARY' || r.role === 'STREET_ADMIN')
+      .map((r) => `${r.scopePath}%`);
+    const rows = await this.em.execute<{ id: number; eligible: boolean }[]>(
+      `select p.id, exists (
+           select 1 from person_role r join org_unit u on u.id = r.org_unit_id
+            where r.person_id = p.id
+              and r.role in ('PARTY_MEMBER', 'VOLUNTEER', 'GRID_WORKER', 'BRANCH_SECRETARY')
+              and (u.kind = 'PARTNER' or u.path like any (?::text[]))) as eligible
+         from person p where p.id = any(?::int[])`,
+      [pgArray(scopes), pgArray(personIds)],
+    );
+    for (const id of personIds) {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw badInput('assigneeIds', 'contains an unknown person');
+      if (!row.eligible) throw badInput('assigneeIds', 'contains a person who cannot take orders in your area');
+    }
+  }
+
+  openForClaim(input: { wishId: string; note?: string | null }): Promise<number> {
+    const note = optionalText('note', input.note, MAX_NOTE);
+    return this.transition(input.wishId, 'OPEN_FOR_CLAIM', { note });
+  }
+
+  claim(input: { wishId: string }): Promise<number> {
+    const viewer = this.requireViewer();
+    return this.transition(input.wishId, 'CLAIM', {
+      data: { assigneeIds: [viewer.personId] },
+      apply: async (em, wish, at) => {
+        await em.execute(
+          `insert into assignment (wish_id, person_id, kind, active, assigned_at, assigned_by_id) values (?, ?, 'ASSIGNEE', true, ?, null)`,
+          [wish.id, viewer.personId, at],
+        );
+      },
+    });
+  }
+
+  accept(input: { wishId: string }): Promise<number> {
+    return this.transition(input.wishId, 'ACCEPT', {});
+  }
+
+  decline(input: { wishId: string; reason?: string | null }): Promise<number> {
+    const note = optionalText('reason', input.reason, MAX_NOTE);
+    return this.transition(input.wishId, 'DECLINE', { note });
+  }
+
+  abandon(input: { wishId: string; reason: string }): Promise<number> {
+    const note = requiredText('reason', input.reason, MAX_NOTE);
+    return this.transition(input.wishId, 'ABANDON', { note });
+  }
+
+  resolve(input: { wishId: string; note: string }): Promise<number> {
+    const note = requiredText('note', input.note, MAX_NOTE);
+    return this.transition(input.wishId, 'RESOLVE', { note });
+  }
+
+  evaluate(input: { wishId: string; rating: number; comment?: string | null }): Promise<number> {
+    if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
+      throw badInput('rating', 'must be a whole number of stars from 1 to 5');
+    }
+    const comment = optionalText('comment', input.comment, MAX_NOTE);
+    const action = evaluationAction(input.rating);
+    return this.transition(input.wishId, action, {
+      note: comment,
+      data: { rating: input.rating },
+      set: {
+        rating: input.rating,
+        rating_comment: comment,
+        ...(action === 'REOPEN' ? { reopen_count: { raw: 'reopen_count + 1' } } : {}),
+      },
+    });
+  }
+
+  escalate(input: { wishId: string; reason: string }): Promise<number> {
+    const note = requiredText('reason', input.reason, MAX_NOTE);
+    let target: number | null = null;
+    return this.transition(input.wishId, 'ESCALATE', {
+      note,
+      check: (wish) => {
+        if (wish.handlingKind === 'STREET' || wish.handlingParentId === null) {
+          throw invalidTransition(`The wish is ${wish.status} and already handled by the street: it cannot go higher`);
+        }
+        target = wish.handlingParentId;
+      },
+      get data() {
+        return { toUnitId: target };
+      },
+      get set() {
+        return { handling_unit_id: target };
+      },
+    });
+  }
+
+  reject(input: { wishId: string; reason: string }): Promise<number> {
+    const note = requiredText('reason', input.reason, MAX_NOTE);
+    return this.transition(input.wishId, 'REJECT', { note });
+  }
+
+  cancel(input: { wishId: string; reason?: string | null }): Promise<number> {
+    const note = optionalText('reason', input.reason, MAX_NOTE);
+    return this.transition(input.wishId, 'CANCEL', { note });
+  }
+
+  /** Close RESOLVED wishes that waited longer than `days` for an evaluation. Returns how many closed. */
+  async autoClose(days: number): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - days * 86_400_000);
+    const due = await this.em.execute<{ id: number }[]>(
+      `select id from wish where status = 'RESOLVED' and updated_at < ? order by id limit 500`,
+      [cutoff],
+    );
+    let closed = 0;
+    for (const { id } of due) {
+      try {
+        await this.transitionById(id, 'AUTO_CLOSE', { note: `No evaluation within ${days} days` });
+        closed++;
+      } catch {
+        // Someone evaluated it meanwhile: nothing to close.
+      }
+    }
+    return closed;
+  }
+
+  async recordMeeting(input: MeetingInput): Promise<number> {
+    const viewer = this.requireViewer();
+    const participants = requiredText('participants', input.participants, MAX_NOTE);
+    const decisions = requiredText('decisions', input.decisions, MAX_DESCRIPTION);
+    const place = optionalText('place', input.place, 200);
+    const wish = await this.loadVisible(input.wishId);
+    const relations = relationsTo(viewer, wish);
+    if (!relations.has('HANDLER') && !relations.has('ASSIGNEE')) {
+      throw forbidden('Only the handling secretary or an assignee may record a coordination meeting');
+    }
+    const [row] = await this.em.execute<{ id: number }[]>(
+      `insert into meeting (wish_id, held_at, place, participants, decisions, recorded_by_id, created_at)
+       values (?, ?, ?, ?, ?, ?, ?) returning id`,
+      [wish.id, input.heldAt, place, participants, decisions, viewer.personId, this.now()],
+    );
+    return (row as { id: number }).id;
+  }
+
+  private requireViewer(): Viewer {
+    if (!this.viewer) throw forbidden('This action needs a person');
+    return this.viewer;
+  }
+
+  private async loadVisible(wishIdInput: string, action?: WishAction): Promise<WishRow> {
+    const viewer = this.requireViewer();
+    const id = decodeId('Wish', wishIdInput);
+    const wish = id === null ? undefined : (await loadWishFacts(this.em, [id])).get(id);
+    // A claimer may look at an order of their area even after someone else took it: they get CONFLICT, not NOT_FOUND.
+    const visible =
+      wish && (canSeeWish(viewer, wish) || (action === 'CLAIM' && isClaimerFor(viewer, wish.compoundPath)));
+    if (!wish || !visible) throw notFound('Wish');
+    return wish;
+  }
+
+  private transition(wishIdInput: string, action: WishAction, plan: TransitionPlan): Promise<number> {
+    return this.loadVisible(wishIdInput, action).then((wish) => this.apply(wish, action, plan));
+  }
+
+  private async transitionById(id: number, action: WishAction, plan: TransitionPlan): Promise<number> {
+    const wish = (await loadWishFacts(this.em, [id])).get(id);
+    if (!wish) throw notFound('Wish');
+    return this.apply(wish, action, plan);
+  }
+
+  private async apply(wish: WishRow, action: WishAction, plan: TransitionPlan): Promise<number> {
+    const relations = this.viewer ? relationsTo(this.viewer, wish) : new Set(['SYSTEM' as const]);
+    if (!mayAct(action, relations)) {
+      throw forbidden(`${action} is for ${ACTORS[action].map((a) => a.toLowerCase()).join(' or ')}s of this wish`);
+    }
+    const next = nextStatus(wish.status, action);
+    if (next === null) {
+      if (action === 'CLAIM' && (await this.claimedSinceOpened(wish.id))) {
+        throw conflict('Someone else has already taken this order');
+      }
+      throw invalidTransition(`The wish is ${wish.status}: ${action} is not possible now`);
+    }
+    plan.check?.(wish);
+    const at = this.now();
+    const event = await this.em.transactional(async (em) => {
+      const set: Record<string, unknown> = { ...(plan.set ?? {}) };
+      const columns = Object.keys(set);
+      const assignments = columns.map((c) => {
+        const v = set[c];
+        return v && typeof v === 'object' && 'raw' in (v as object)
+          ? `${c} = ${(v as { raw: string }).raw}`
+          : `${c} = ?`;
+      });
+      const values = columns.map((c) => set[c]).filter((v) => !(v && typeof v === 'object' && 'raw' in (v as object)));
+      const updated = await em.execute<{ id: number }[]>(
+        `update wish set status = ?, version = version + 1, updated_at = ?${assignments.map((a) => `, ${a}`).join('')}
+          where id = ? and version = ? returning id`,
+        [next, at, ...values, wish.id, wish.version],
+      );
+      if (updated.length === 0) {
+        // The row changed since we read it: the database decided for someone else.
+        throw conflict(
+          action === 'CLAIM'
+            ? 'Someone else has already taken this order'
+            : 'The wish changed meanwhile: reload it and try again',
+        );
+      }
+      if (releasesAssignees(action)) {
+        await em.execute('update assignment set active = false, released_at = ? where wish_id = ? and active', [
+          at,
+          wish.id,
+        ]);
+      }
+      await plan.apply?.(em, wish, at);
+      const facts = (await loadWishFacts(em, [wish.id])).get(wish.id) as WishRow;
+      return await this.insertEvent(em, facts, action, wish.status, next, at, plan.note ?? null, plan.data ?? null);
+    });
+    // Published only now, after the commit: a subscriber never sees an event that could still roll back.
+    this.publish([event]);
+    return wish.id;
+  }
+
+  private async claimedSinceOpened(wishId: number): Promise<boolean> {
+    const [row] = await this.em.execute<{ claimed: boolean }[]>(
+      `select exists (
+         select 1 from wish_event c
+          where c.wish_id = ? and c.action = 'CLAIM'
+            and c.sequence > coalesce((select max(o.sequence) from wish_event o where o.wish_id = ? and o.action = 'OPEN_FOR_CLAIM'), 0)
+       ) as claimed`,
+      [wishId, wishId],
+    );
+    return row?.claimed === true;
+  }
+
+  private async insertEvent(
+    em: EntityManager,
+    facts: WishRow,
+    action: WishAction,
+    from: WishStatus | null,
+    to: WishStatus,
+    at: Date,
+    note: string | null,
+    data: Record<string, unknown> | null,
+  ): Promise<PublishedWishEvent> {
+    await em.execute('select pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
+    const [row] = await em.execute<{ sequence: string }[]>(
+      `insert into wish_event (wish_id, action, from_status, to_status, actor_id, at, note, data)
+       values (?, ?, ?, ?, ?, ?, ?, ?) returning sequence`,
+      [facts.id, action, from, to, this.actorId, at, note, data ? JSON.stringify(data) : null],
+    );
+    const { id: _id, version: _v, ...scope } = facts;
+    return {
+      sequence: Number(row?.sequence),
+      wishId: facts.id,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      at: at.toISOString(),
+      note,
+      actorId: this.actorId,
+      facts: scope,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+
+export const ORG_UNIT_KINDS = ['STREET', 'COMMUNITY', 'COMPOUND', 'GRID', 'PARTNER'] as const;
+export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
+
+/**
+ * One node of the "1 + 6 + N" tree. `path` is the materialized list of ancestor ids
+ * ("/1/3/17/"), so a subtree is one indexed prefix match.
+ */
+export const OrgUnit = defineEntity({
+  name: 'OrgUnit',
+  tableName: 'org_unit',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    kind: p.enum(() => ORG_UNIT_KINDS).nativeEnumName('org_unit_kind'),
+    name: p.string().length(200),
+    nameZh: p.string().length(200),
+    parent: () => p.manyToOne(OrgUnit).nullable().index(),
+    path: p.string().length(400).index(),
+    population: p.integer().nullable(),
+    households: p.integer().nullable(),
+    hasPropertyManagement: p.boolean().nullable(),
+    partyOrganization: p.string().length(200).nullable(),
+    description: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p
+      .datetime()
+      .onCreate(() => new Date())
+      .onUpdate(() => new Date()),
+  }),
+});
+export type IOrgUnit = InferEntity<typeof OrgUnit>;

@@ -1,0 +1,56 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { OrgUnit } from './org-unit.entity.ts';
+
+export const ROLES = [
+  'RESIDENT',
+  'GRID_WORKER',
+  'PARTY_MEMBER',
+  'VOLUNTEER',
+  'BRANCH_SECRETARY',
+  'STREET_ADMIN',
+  'DISPLAY',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const Person = defineEntity({
+  name: 'Person',
+  tableName: 'person',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    /** Null for people who have no login (most residents known only to their grid worker). */
+    username: p.string().length(100).nullable().unique(),
+    displayName: p.string().length(100),
+    phone: p.string().length(30).nullable(),
+    passwordHash: p.string().length(300).nullable().hidden().lazy(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    roles: () => p.oneToMany(PersonRole).mappedBy('person'),
+  }),
+});
+export type IPerson = InferEntity<typeof Person>;
+
+export const PersonRole = defineEntity({
+  name: 'PersonRole',
+  tableName: 'person_role',
+  uniques: [{ properties: ['person', 'role', 'orgUnit'] }],
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    person: () => p.manyToOne(Person).index(),
+    role: p.enum(() => ROLES).nativeEnumName('role'),
+    orgUnit: () => p.manyToOne(OrgUnit).index(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  }),
+});
+export type IPersonRole = InferEntity<typeof PersonRole>;
+
+/** Bearer tokens: only a SHA-256 of the token is stored, so a database leak yields no usable token. */
+export const AuthSession = defineEntity({
+  name: 'AuthSession',
+  tableName: 'auth_session',
+  properties: (p) => ({
+    tokenHash: p.string().length(64).primary(),
+    person: () => p.manyToOne(Person).index(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    expiresAt: p.datetime().index(),
+  }),
+});
+export type IAuthSession = InferEntity<typeof AuthSession>;

@@ -1,0 +1,113 @@
+import { defineEntity, type InferEntity } from '@mikro-orm/core';
+import { WISH_ACTIONS, WISH_CHANNELS, WISH_STATUSES } from '../domain/wish-lifecycle.ts';
+import { OrgUnit } from './org-unit.entity.ts';
+import { Person } from './person.entity.ts';
+
+export const HANDLING_LEVELS = ['COMPOUND', 'COMMUNITY', 'STREET'] as const;
+
+/** Categories are data (like Open311 service definitions), not an enum. */
+export const WishCategory = defineEntity({
+  name: 'WishCategory',
+  tableName: 'wish_category',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    code: p.string().length(50).unique(),
+    nameZh: p.string().length(100),
+    nameEn: p.string().length(100),
+    defaultLevel: p.enum(() => HANDLING_LEVELS).nativeEnumName('handling_level'),
+    dueInDays: p.integer(),
+    sortOrder: p.integer().default(0),
+    active: p.boolean().default(true),
+  }),
+});
+export type IWishCategory = InferEntity<typeof WishCategory>;
+
+export const Wish = defineEntity({
+  name: 'Wish',
+  tableName: 'wish',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    title: p.string().length(100),
+    description: p.text(),
+    category: () => p.manyToOne(WishCategory).index(),
+    /** The compound where it was listed: decides who may see it. */
+    compound: () => p.manyToOne(OrgUnit).index(),
+    /** The unit handling it now: the compound, or a community / the street after escalation. */
+    handlingUnit: () => p.manyToOne(OrgUnit).index(),
+    status: p
+      .enum(() => WISH_STATUSES)
+      .nativeEnumName('wish_status')
+      .index(),
+    channel: p.enum(() => WISH_CHANNELS).nativeEnumName('wish_channel'),
+    resident: () => p.manyToOne(Person).nullable().index(),
+    listedBy: () => p.manyToOne(Person).index(),
+    rating: p.integer().nullable(),
+    ratingComment: p.text().nullable(),
+    reopenCount: p.integer().default(0),
+    dueAt: p.datetime().nullable(),
+    /** Optimistic concurrency: every transition is a conditional update on this column. */
+    version: p.integer().default(1),
+    createdAt: p.datetime(),
+    updatedAt: p.datetime(),
+    assignments: () => p.oneToMany(Assignment).mappedBy('wish'),
+  }),
+});
+export type IWish = InferEntity<typeof Wish>;
+
+export const ASSIGNMENT_KINDS = ['ASSIGNEE', 'SUPERVISOR'] as const;
+
+export const Assignment = defineEntity({
+  name: 'Assignment',
+  tableName: 'assignment',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    wish: () => p.manyToOne(Wish).index(),
+    person: () => p.manyToOne(Person).index(),
+    kind: p.enum(() => ASSIGNMENT_KINDS).nativeEnumName('assignment_kind'),
+    /** False once the wish went back to SUBMITTED (declined, abandoned, escalated, reopened). */
+    active: p.boolean().default(true),
+    assignedAt: p.datetime(),
+    assignedBy: () => p.manyToOne(Person).nullable(),
+    releasedAt: p.datetime().nullable(),
+  }),
+});
+export type IAssignment = InferEntity<typeof Assignment>;
+
+/** Append-only: one row per transition, `sequence` grows across all wishes. */
+export const WishEvent = defineEntity({
+  name: 'WishEvent',
+  tableName: 'wish_event',
+  indexes: [{ properties: ['wish', 'sequence'] }],
+  properties: (p) => ({
+    sequence: p.bigint('number').primary().autoincrement(),
+    wish: () => p.manyToOne(Wish),
+    action: p.enum(() => WISH_ACTIONS).nativeEnumName('wish_action'),
+    fromStatus: p
+      .enum(() => WISH_STATUSES)
+      .nativeEnumName('wish_status')
+      .nullable(),
+    toStatus: p.enum(() => WISH_STATUSES).nativeEnumName('wish_status'),
+    actor: () => p.manyToOne(Person).nullable(),
+    at: p.datetime(),
+    note: p.text().nullable(),
+    data: p.json<Record<string, unknown>>().nullable(),
+  }),
+});
+export type IWishEvent = InferEntity<typeof WishEvent>;
+
+/** Coordination meeting records (on-site meetings with property managers, members, residents). */
+export const Meeting = defineEntity({
+  name: 'Meeting',
+  tableName: 'meeting',
+  properties: (p) => ({
+    id: p.integer().primary().autoincrement(),
+    wish: () => p.manyToOne(Wish).index(),
+    heldAt: p.datetime(),
+    place: p.string().length(200).nullable(),
+    participants: p.text(),
+    decisions: p.text(),
+    recordedBy: () => p.manyToOne(Person),
+    createdAt: p.datetime(),
+  }),
+});
+export type IMeeting = InferEntity<typeof Meeting>;

@@ -1,0 +1,57 @@
+import SchemaBuilder from '@pothos/core';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { GraphQLError } from 'graphql';
+import { isMasked, isStaff } from '../domain/scope.ts';
+import type { Context } from './context.ts';
+
+export interface AuthScopes {
+  /** A valid bearer token. */
+  loggedIn: boolean;
+  /** BRANCH_SECRETARY, GRID_WORKER or STREET_ADMIN somewhere. */
+  staff: boolean;
+  /** Anyone but a display screen: may see names, phone numbers and descriptions. */
+  personalData: boolean;
+}
+
+export const builder = new SchemaBuilder<{
+  Context: Context;
+  AuthScopes: AuthScopes;
+  Scalars: { DateTime: { Input: Date; Output: Date | string } };
+}>({
+  plugins: [ScopeAuthPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({
+      loggedIn: ctx.viewer !== null,
+      staff: ctx.viewer !== null && isStaff(ctx.viewer),
+      personalData: ctx.viewer !== null && !isMasked(ctx.viewer),
+    }),
+    unauthorizedError: (_parent, ctx, info) =>
+      ctx.viewer
+        ? new GraphQLError(`Your role may not use ${info.parentType.name}.${info.fieldName}`, {
+            extensions: { code: 'FORBIDDEN' },
+          })
+        : new GraphQLError('Authentication required: send a valid bearer token', {
+            extensions: { code: 'UNAUTHENTICATED' },
+          }),
+  },
+});
+
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+builder.scalarType('DateTime', {
+  description: 'An ISO 8601 date and time with a time zone, e.g. 2026-11-27T08:30:00.000Z',
+  serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
+      throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return new Date(value);
+  },
+});
+
+builder.queryType({});
+builder.mutationType({});
+builder.subscriptionType({});

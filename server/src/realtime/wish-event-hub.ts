@@ -1,0 +1,79 @@
+/**
+ * One pub/sub topic for wish events. In one process it is in memory; with REDIS_URL the event target is
+ * Redis, so every replica sees every commit. Each process holds a single topic subscription and fans
+ * events out to its local subscribers.
+ */
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import { createPubSub } from 'graphql-yoga';
+import { Redis } from 'ioredis';
+import type { PublishedWishEvent } from '../domain/wish.service.ts';
+
+type Topics = Record<string, [PublishedWishEvent]>;
+type Listener = (event: PublishedWishEvent) => void;
+
+export class WishEventHub {
+  private readonly listeners = new Set<Listener>();
+  private readonly pubsub;
+  private readonly iterator: AsyncIterator<PublishedWishEvent>;
+  private readonly redis: Redis[] = [];
+  private readonly loop: Promise<void>;
+
+  private readonly topic: string;
+
+  /**
+   * `namespace` keeps deployments that share one Redis apart: replicas of one database use the same
+   * namespace (the database name), so they share events and nobody else's.
+   */
+  constructor(redisUrl: string | null, namespace: string) {
+    this.topic = `wishgrid:${namespace}:wishEvent`;
+    if (redisUrl) {
+      const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
+      this.redis.push(publishClient, subscribeClient);
+      this.pubsub = createPubSub<Topics>({ eventTarget: createRedisEventTarget({ publishClient, subscribeClient }) });
+    } else {
+      this.pubsub = createPubSub<Topics>();
+    }
+    this.iterator = this.pubsub.subscribe(this.topic)[Symbol.asyncIterator]();
+    this.loop = this.run();
+  }
+
+  private async run(): Promise<void> {
+    while (true) {
+      const next = await this.iterator.next();
+      if (next.done) return;
+      for (const listener of this.listeners) listener(next.value);
+    }
+  }
+
+  /** Resolves once the topic subscription is live (Redis SUBSCRIBE acknowledged). */
+  async ready(): Promise<void> {
+    const sub = this.redis[1];
+    if (!sub) return;
+    for (let i = 0; i < 200; i++) {
+      const count = (await this.redis[0]?.call('PUBSUB', 'NUMSUB', this.topic)) as [string, number] | undefined;
+      if (count && Number(count[1]) > 0 && sub.status === 'ready') return;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error('Redis subscription for wish events did not become ready');
+  }
+
+  publish(events: readonly PublishedWishEvent[]): void {
+    for (const event of events) this.pubsub.publish(this.topic, event);
+  }
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  async close(): Promise<void> {
+    await this.iterator.return?.();
+    await this.loop.catch(() => undefined);
+    await Promise.all(this.redis.map((r) => r.quit().catch(() => r.disconnect())));
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * One subscriber's stream of wish events: stored events after `afterSequence` first, then live ones,
+ * with no gap and no duplicate at the seam. Events commit in sequence order (see EVENT_ORDER_LOCK), so
+ * a live event that skips sequences means the skipped ones are committed but not yet delivered here:
+ * they are read from the database before it, and dropped when their own message arrives.
+ */
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { canSeeWish, isUnder, type Viewer } from '../domain/scope.ts';
+import {
+  currentSequence,
+  type EventScope,
+  visibleEventsBetween,
+  type WishEventRecord,
+} from '../domain/wish.queries.ts';
+import type { PublishedWishEvent } from '../domain/wish.service.ts';
+import type { WishEventHub } from './wish-event-hub.ts';
+
+const REPLAY_PAGE = 500;
+
+interface StreamOptions {
+  hub: WishEventHub;
+  em: EntityManager;
+  viewer: Viewer;
+  scope: EventScope;
+  afterSequence: number | null;
+}
+
+/**
+ * The stream as an iterator whose `return()` also wakes a pending wait: a plain async generator
+ * would queue `return()` behind the `next()` that waits for the next event, and never clean up.
+ */
+export function wishEventIterator(opts: StreamOptions): AsyncIterableIterator<WishEventRecord> {
+  const stop = new AbortController();
+  const inner = wishEventStream(opts, stop.signal);
+  return {
+    next: () => inner.next(),
+    return: async (value?: unknown) => {
+      stop.abort();
+      return inner.return(value as WishEventRecord);
+    },
+    throw: async (error?: unknown) => {
+      stop.abort();
+      return inner.throw(error);
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): AsyncGenerator<WishEventRecord> {
+  const { hub, em, viewer, scope } = opts;
+  const queue: PublishedWishEvent[] = [];
+  let wake: (() => void) | null = null;
+  const off = hub.on((event) => {
+    queue.push(event);
+    wake?.();
+  });
+  const matches = (e: PublishedWishEvent) =>
+    canSeeWish(viewer, e.facts) &&
+    (scope.unitPath === null || isUnder(e.facts.compoundPath, scope.unitPath)) &&
+    (scope.wishId === null || scope.wishId === e.wishId);
+  signal.addEventListener('abort', () => wake?.(), { once: true });
+  try {
+    // Subscribed first, then the watermark: whatever commits after it arrives through the queue.
+    let last = await currentSequence(em);
+    if (opts.afterSequence !== null && opts.afterSequence < last) {
+      let from = opts.afterSequence;
+      while (from < last) {
+        const page = await visibleEventsBetween(em, viewer, scope, from, last, REPLAY_PAGE);
+        for (const e of page) yield e;
+        from = page.length === REPLAY_PAGE ? (page[page.length - 1] as WishEventRecord).sequence : last;
+      }
+    }
+    while (!signal.aborted) {
+      const event = queue.shift();
+      if (!event) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        wake = null;
+        continue;
+      }
+      if (event.sequence <= last) continue;
+      if (event.sequence > last + 1) {
+        for (const missed of await visibleEventsBetween(em, viewer, scope, last, event.sequence - 1, 10_000)) {
+          yield missed;
+        }
+      }
+      last = event.sequence;
+      if (matches(event)) {
+        const { facts: _facts, ...record } = event;
+        yield record;
+      }
+    }
+  } finally {
+    off();
+  }
+}

@@ -1,0 +1,97 @@
+/** Login, tokens and their refusals over HTTP and WebSocket. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type Harness, startHarness, subscribe } from '../support/harness.ts';
+import { loadWorld, type World, wishTablesDigest } from '../support/world.ts';
+
+const LOGIN =
+  'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { displayName } } }';
+
+describe('authentication', () => {
+  let h: Harness;
+  let w: World;
+  beforeAll(async () => {
+    h = await startHarness();
+    w = await loadWorld(h);
+  });
+  afterAll(() => h?.stop());
+
+  it('logs in with the demo password and stores only a hash of the token and a scrypt hash of the password', async () => {
+    const res = await h.gql(LOGIN, { u: 'admin', p: 'wishgrid-demo' });
+    expect(res.errors).toBeUndefined();
+    const { token, expiresAt } = res.data.login;
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const { rows } = await h.db.query('select token_hash from auth_session');
+    expect(rows.map((r) => r.token_hash)).not.toContain(token);
+    const hashes = await h.db.query("select password_hash from person where username = 'admin'");
+    expect(hashes.rows[0].password_hash).toMatch(/^scrypt\$/);
+  });
+
+  it('refuses a wrong password or an unknown user with the same UNAUTHENTICATED error', async () => {
+    const wrong = await h.gql(LOGIN, { u: 'admin', p: 'nope' });
+    const unknown = await h.gql(LOGIN, { u: 'nobody', p: 'nope' });
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(unknown.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
+    const empty = await h.gql(LOGIN, { u: '', p: 'x' });
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a missing, malformed, unknown or expired token before anything else, writing nothing', async () => {
+    const submit = `mutation { submitWish(input: { title: "t", description: "d", categoryCode: "repairs" }) { wish { id } } }`;
+    const before = await wishTablesDigest(h);
+    const token = await w.token('resident.wenxiangyuan.1');
+    await h.db.query(
+      "update auth_session set expires_at = now() - interval '1 minute' where token_hash = encode(sha256(convert_to($1, 'UTF8')), 'hex')",
+      [token],
+    );
+    for (const header of [null, 'Bearer', 'Basic abc', `Bearer ${'x'.repeat(43)}`, `Bearer ${token}`]) {
+      const res = await fetch(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(header ? { authorization: header } : {}) },
+        body: JSON.stringify({ query: submit }),
+      });
+      const body = (await res.json()) as any;
+      expect(body.errors?.[0]?.extensions?.code, String(header)).toBe('UNAUTHENTICATED');
+      expect(body.data ?? null).toBeNull();
+    }
+    const expired = await h.gql('{ me { id } }', {}, token);
+    expect(expired.errors?.[0]?.message).toMatch(/expired/);
+    expect(await wishTablesDigest(h)).toBe(before);
+  });
+
+  it('says UNAUTHENTICATED before it says the document is invalid', async () => {
+    const res = await h.gql('{ noSuchField }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const authed = await h.gql('{ noSuchField }', {}, await w.token('admin'));
+    expect(authed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('logout revokes the token', async () => {
+    const res = await h.gql(LOGIN, { u: 'member.wenxiangyuan.4', p: 'wishgrid-demo' });
+    const token = res.data.login.token;
+    expect((await h.gql('mutation { logout }', {}, token)).data.logout).toBe(true);
+    expect((await h.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('closes a WebSocket whose connection_init has no valid token with 4403', async () => {
+    for (const params of [{}, { authorization: 'Bearer nonsense-token-value-xxxxxxxx' }]) {
+      const code = await new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${h.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: params })));
+        socket.on('close', (c) => resolve(c));
+      });
+      expect(code).toBe(4403);
+    }
+  });
+
+  it('runs WebSocket operations through the same validation as HTTP', async () => {
+    const client = h.ws(await w.token('admin'));
+    const bad = subscribe(client, 'subscription { wishEvents { nope } }');
+    await bad.until(() => bad.errors.length > 0, 5000, 'a validation error');
+    expect(JSON.stringify(bad.errors)).toContain('GRAPHQL_VALIDATION_FAILED');
+    const query = subscribe(client, '{ me { displayName } }');
+    await query.until(() => query.items.length > 0 || query.errors.length > 0, 5000, 'a query result');
+    expect(query.items[0]).toEqual({ me: { displayName: expect.any(String) } });
+    await client.dispose();
+  });
+});

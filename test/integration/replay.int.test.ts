@@ -1,0 +1,77 @@
+/** A subscriber that drops, misses transitions and reconnects with its last sequence loses nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness, subscribe } from '../support/harness.ts';
+import { loadWorld, type World } from '../support/world.ts';
+
+const EVENTS = `subscription($orgUnitId: ID, $afterSequence: Int) {
+  wishEvents(orgUnitId: $orgUnitId, afterSequence: $afterSequence) { sequence action wish { id } }
+}`;
+
+describe('replay after a reconnect', () => {
+  let h: Harness;
+  let w: World;
+  beforeAll(async () => {
+    h = await startHarness();
+    w = await loadWorld(h);
+  });
+  afterAll(() => h?.stop());
+
+  it('receives exactly the 10 missed transitions in order, then live events, with no duplicate at the seam', async () => {
+    const token = await w.token('hongshun.secretary');
+    const unit = w.unit('Wenxiangyuan');
+    const first = h.ws(token);
+    const live = subscribe(first, EVENTS, { orgUnitId: unit, afterSequence: await h.lastSequence() });
+    const a = await w.submit('resident.wenxiangyuan.1');
+    const [seen] = await live.next(1);
+    const lastSeen = seen.wishEvents.sequence as number;
+    await first.dispose(); // the connection drops
+
+    const missed: number[] = [];
+    const member = await w.person('member.wenxiangyuan.1');
+    const steps: [string, string, Record<string, unknown>][] = [
+      ['hongshun.secretary', 'dispatchWish', { wishId: a.id, assigneeIds: [member] }],
+      ['member.wenxiangyuan.1', 'acceptWish', { wishId: a.id }],
+      ['member.wenxiangyuan.1', 'resolveWish', { wishId: a.id, note: 'ok' }],
+      ['resident.wenxiangyuan.1', 'evaluateWish', { wishId: a.id, rating: 5 }],
+    ];
+    for (const [who, op, input] of steps) await w.ok(who, op, input);
+    for (let i = 0; i < 3; i++) {
+      const b = await w.submit('resident.wenxiangyuan.2');
+      await w.ok('hongshun.secretary', 'rejectWish', { wishId: b.id, reason: '重复' });
+    }
+    const { rows } = await h.db.query(
+      `select e.sequence::int from wish_event e join wish w on w.id = e.wish_id where e.sequence > $1 order by 1`,
+      [lastSeen],
+    );
+    missed.push(...rows.map((r) => r.sequence));
+    expect(missed).toHaveLength(10);
+
+    const second = h.ws(token);
+    const resumed = subscribe(second, EVENTS, { orgUnitId: unit, afterSequence: lastSeen });
+    const replayed = await resumed.next(10);
+    expect(replayed.map((m: any) => m.wishEvents.sequence)).toEqual(missed);
+    const c = await w.submit('resident.wenxiangyuan.3');
+    await resumed.until(() => resumed.items.length >= 11, 5000, 'the live event after the replay');
+    expect(resumed.items[10].wishEvents).toMatchObject({ action: 'SUBMIT', wish: { id: c.id } });
+    expect(resumed.items[10].wishEvents.sequence).toBeGreaterThan(missed.at(-1)!);
+    expect(new Set(resumed.items.map((m: any) => m.wishEvents.sequence)).size).toBe(resumed.items.length);
+    await second.dispose();
+  });
+
+  it('events committed while a subscriber is catching up arrive once, in order', async () => {
+    const token = await w.token('admin');
+    const start = await h.lastSequence();
+    const client = h.ws(token);
+    const sub = subscribe(client, EVENTS, { afterSequence: start });
+    // transitions race with the replay query
+    const wishes = await Promise.all([1, 2, 3, 4, 5].map(() => w.submit('resident.wenxiangyuan.1')));
+    await Promise.all(wishes.map((x) => w.ok('hongshun.secretary', 'rejectWish', { wishId: x.id, reason: 'dup' })));
+    await sub.until(() => sub.items.length >= 10, 5000, 'ten events');
+    const seqs = sub.items.map((m: any) => m.wishEvents.sequence);
+    expect(seqs).toEqual([...seqs].sort((x, y) => x - y));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const { rows } = await h.db.query('select sequence::int from wish_event where sequence > $1 order by 1', [start]);
+    expect(seqs).toEqual(rows.map((r) => r.sequence));
+    await client.dispose();
+  });
+});

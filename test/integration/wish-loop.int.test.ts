@@ -1,0 +1,183 @@
+/**
+ * The four-step loop through the API, with every step's event arriving at subscribers of the compound,
+ * of its community and of the wish, in order.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, startHarness, subscribe } from '../support/harness.ts';
+import { loadWorld, type World } from '../support/world.ts';
+
+const EVENTS = `subscription($orgUnitId: ID, $wishId: ID, $afterSequence: Int) {
+  wishEvents(orgUnitId: $orgUnitId, wishId: $wishId, afterSequence: $afterSequence) {
+    sequence action fromStatus toStatus wish { id status }
+  }
+}`;
+
+describe('the wish loop', () => {
+  let h: Harness;
+  let w: World;
+  beforeAll(async () => {
+    h = await startHarness();
+    w = await loadWorld(h);
+  });
+  afterAll(() => h?.stop());
+
+  /** Subscribes as `username` to a compound, its community and one wish, from now on. */
+  async function watchers(username: string, wishId: string | null) {
+    const client = h.ws(await w.token(username));
+    const after = await h.lastSequence();
+    const compound = subscribe(client, EVENTS, { orgUnitId: w.unit('Wenxiangyuan'), afterSequence: after });
+    const community = subscribe(client, EVENTS, { orgUnitId: w.unit('Hongshun Road'), afterSequence: after });
+    const wish = wishId ? subscribe(client, EVENTS, { wishId, afterSequence: after }) : null;
+    return { client, compound, community, wish };
+  }
+
+  it('submit → dispatch → accept → resolve → evaluate (4★) ends CLOSED, and every subscriber sees each step in order', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.1', { title: '小区停车难', categoryCode: 'parking' });
+    const subs = await watchers('hongshun.secretary', wish.id);
+    const member = await w.person('member.wenxiangyuan.2');
+    const dispatched = await w.ok('wenxiangyuan.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
+    expect(dispatched.status).toBe('DISPATCHED');
+    await w.ok('member.wenxiangyuan.2', 'acceptWish', { wishId: wish.id });
+    await w.ok('member.wenxiangyuan.2', 'resolveWish', { wishId: wish.id, note: '新增12个车位' });
+    const closed = await w.ok('resident.wenxiangyuan.1', 'evaluateWish', {
+      wishId: wish.id,
+      rating: 4,
+      comment: '满意',
+    });
+    expect(closed).toMatchObject({ status: 'CLOSED', rating: 4 });
+
+    const expected = [
+      ['DISPATCH', 'SUBMITTED', 'DISPATCHED'],
+      ['ACCEPT', 'DISPATCHED', 'ACCEPTED'],
+      ['RESOLVE', 'ACCEPTED', 'RESOLVED'],
+      ['EVALUATE', 'RESOLVED', 'CLOSED'],
+    ];
+    for (const sub of [subs.compound, subs.community, subs.wish]) {
+      const got = (await sub!.next(4)).map((m: any) => m.wishEvents);
+      expect(got.map((e: any) => [e.action, e.fromStatus, e.toStatus])).toEqual(expected);
+      const seqs = got.map((e: any) => e.sequence);
+      expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+      expect(got.every((e: any) => e.wish.id === wish.id)).toBe(true);
+    }
+    await subs.client.dispose();
+  });
+
+  it('a 2★ evaluation reopens the wish with its history kept', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.2');
+    const member = await w.person('member.wenxiangyuan.3');
+    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
+    await w.ok('member.wenxiangyuan.3', 'acceptWish', { wishId: wish.id });
+    await w.ok('member.wenxiangyuan.3', 'resolveWish', { wishId: wish.id, note: '修好了' });
+    const reopened = await w.ok('resident.wenxiangyuan.2', 'evaluateWish', { wishId: wish.id, rating: 2 });
+    expect(reopened).toMatchObject({ status: 'SUBMITTED', rating: 2, reopenCount: 1, assignees: [] });
+    const history = await h.gql(
+      'query($id: ID!) { wish(id: $id) { events { action fromStatus toStatus } } }',
+      { id: wish.id },
+      await w.token('resident.wenxiangyuan.2'),
+    );
+    expect(history.data.wish.events.map((e: any) => e.action)).toEqual([
+      'SUBMIT',
+      'DISPATCH',
+      'ACCEPT',
+      'RESOLVE',
+      'REOPEN',
+    ]);
+    expect(history.data.wish.events[4]).toEqual({ action: 'REOPEN', fromStatus: 'RESOLVED', toStatus: 'SUBMITTED' });
+    // and it can go round again
+    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
+  });
+
+  it('open for claim → claim makes the claimer the assignee', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.3');
+    const subs = await watchers('wenxiangyuan.secretary', wish.id);
+    await w.ok('wenxiangyuan.secretary', 'openWishForClaim', { wishId: wish.id, note: '欢迎党员认领' });
+    const claimed = await w.ok('volunteer.wenxiangyuan.1', 'claimWish', { wishId: wish.id });
+    expect(claimed.status).toBe('ACCEPTED');
+    expect(claimed.assignees.map((a: any) => a.id)).toEqual([await w.person('volunteer.wenxiangyuan.1')]);
+    for (const sub of [subs.compound, subs.community, subs.wish]) {
+      const got = (await sub!.next(2)).map((m: any) => m.wishEvents.action);
+      expect(got).toEqual(['OPEN_FOR_CLAIM', 'CLAIM']);
+    }
+    await subs.client.dispose();
+  });
+
+  it('escalation moves the handling unit one level up and back to SUBMITTED, up to the street', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.1', { categoryCode: 'property_disputes' });
+    const member = await w.person('member.wenxiangyuan.4');
+    await w.ok('wenxiangyuan.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
+    const toCommunity = await w.ok('wenxiangyuan.secretary', 'escalateWish', { wishId: wish.id, reason: '涉及物业' });
+    expect(toCommunity).toMatchObject({ status: 'SUBMITTED', handlingUnit: { kind: 'COMMUNITY' }, assignees: [] });
+    // the compound secretary no longer handles it
+    const refused = await w.act('wenxiangyuan.secretary', 'escalateWish', { wishId: wish.id, reason: 'again' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const toStreet = await w.ok('hongshun.secretary', 'escalateWish', { wishId: wish.id, reason: '需要街道协调' });
+    expect(toStreet.handlingUnit.kind).toBe('STREET');
+    const top = await w.act('admin', 'escalateWish', { wishId: wish.id, reason: 'higher' });
+    expect(top.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
+    expect(top.errors?.[0]?.message).toMatch(/SUBMITTED/);
+  });
+
+  it('the resident cancels; a secretary rejects with a reason', async () => {
+    const a = await w.submit('resident.wenxiangyuan.1');
+    expect((await w.ok('resident.wenxiangyuan.1', 'cancelWish', { wishId: a.id, reason: '已自行解决' })).status).toBe(
+      'CANCELLED',
+    );
+    const b = await w.submit('resident.wenxiangyuan.1');
+    expect((await w.ok('hongshun.secretary', 'rejectWish', { wishId: b.id, reason: '不属于服务范围' })).status).toBe(
+      'REJECTED',
+    );
+    const events = await h.gql(
+      'query($id: ID!) { wish(id: $id) { events { action note } } }',
+      { id: b.id },
+      await w.token('resident.wenxiangyuan.1'),
+    );
+    expect(events.data.wish.events[1]).toEqual({ action: 'REJECT', note: '不属于服务范围' });
+  });
+
+  it("a grid worker lists a wish on a resident's behalf, and the resident evaluates it", async () => {
+    const resident = await w.person('resident.wenxiangyuan.2');
+    const wish = await w.submit('grid.hongshun', {
+      orgUnitId: w.unit('Wenxiangyuan'),
+      residentId: resident,
+      channel: 'GRID_VISIT',
+    });
+    const mine = await h.gql(
+      '{ wishes(filter: { mine: true }, first: 100) { edges { node { id } } } }',
+      {},
+      await w.token('resident.wenxiangyuan.2'),
+    );
+    expect(mine.data.wishes.edges.map((e: any) => e.node.id)).toContain(wish.id);
+  });
+
+  it('declining and abandoning hand the order back to SUBMITTED', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.3');
+    const m5 = await w.person('member.wenxiangyuan.5');
+    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m5] });
+    expect((await w.ok('member.wenxiangyuan.5', 'declineWish', { wishId: wish.id, reason: '出差' })).status).toBe(
+      'SUBMITTED',
+    );
+    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m5] });
+    await w.ok('member.wenxiangyuan.5', 'acceptWish', { wishId: wish.id });
+    const back = await w.ok('member.wenxiangyuan.5', 'abandonWish', { wishId: wish.id, reason: '身体不适' });
+    expect(back).toMatchObject({ status: 'SUBMITTED', assignees: [] });
+  });
+
+  it('a RESOLVED wish without an evaluation closes itself after the configured days', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.1');
+    const m1 = await w.person('member.wenxiangyuan.1');
+    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
+    await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
+    await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: 'done' });
+    const { WishService } = await import('../../server/src/domain/wish.service.ts');
+    const later = () => new Date(Date.now() + 8 * 86_400_000);
+    const closed = await new WishService(h.app.orm.em.fork(), null, (e) => h.app.hub.publish(e), later).autoClose(7);
+    expect(closed).toBeGreaterThanOrEqual(1);
+    const res = await h.gql(
+      'query($id: ID!) { wish(id: $id) { status events { action actor { id } } } }',
+      { id: wish.id },
+      await w.token('resident.wenxiangyuan.1'),
+    );
+    expect(res.data.wish.status).toBe('CLOSED');
+    expect(res.data.wish.events.at(-1)).toEqual({ action: 'AUTO_CLOSE', actor: null });
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * A real server for one test file: its own database cloned from the seeded template, the app on a
+ * random port, HTTP through fetch and WebSocket through graphql-ws.
+ */
+import { type Client, createClient } from 'graphql-ws';
+import pg from 'pg';
+import { inject } from 'vitest';
+import WebSocket from 'ws';
+import { type App, buildApp } from '../../server/src/app.ts';
+import { loadConfig } from '../../server/src/config.ts';
+import { createLogger } from '../../server/src/logger.ts';
+import { withDatabase } from './db-url.ts';
+
+export const DEMO_PASSWORD = 'wishgrid-demo';
+
+export interface GqlError {
+  message: string;
+  extensions?: { code?: string; field?: string };
+}
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: GqlError[];
+}
+
+export interface Harness {
+  app: App;
+  url: string;
+  databaseUrl: string;
+  db: pg.Pool;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  login(username: string): Promise<string>;
+  /** The newest event sequence: subscribe with it as afterSequence and nothing after it can be missed. */
+  lastSequence(): Promise<number>;
+  ws(token: string | null, extra?: Partial<Parameters<typeof createClient>[0]>): Client;
+  stop(): Promise<void>;
+}
+
+export async function startHarness(opts: { redisUrl?: string | null; databaseName?: string } = {}): Promise<Harness> {
+  const server = inject('pgServerUrl');
+  const template = inject('templateDatabase');
+  const name = opts.databaseName ?? `wishgrid_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const owner = !opts.databaseName;
+  if (owner) {
+    const admin = new pg.Client({ connectionString: server });
+    await admin.connect();
+    await admin.query(`create database ${name} template ${template}`);
+    await admin.end();
+  }
+  const databaseUrl = withDatabase(server, name);
+  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', redisUrl: opts.redisUrl ?? null };
+  const app = await buildApp({ config, databaseUrl, logger: createLogger('silent') });
+  const url = await app.start();
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  const tokens = new Map<string, string>();
+
+  const harness: Harness = {
+    app,
+    url,
+    databaseUrl,
+    db,
+    async gql(query, variables, token) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await res.json()) as GqlResult<any>;
+    },
+    async login(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const result = await harness.gql<{ login: { token: string } }>(
+        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
+        { u: username, p: DEMO_PASSWORD },
+      );
+      const token = result.data?.login.token;
+      if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
+      tokens.set(username, token);
+      return token;
+    },
+    async lastSequence() {
+      const { rows } = await db.query('select coalesce(max(sequence), 0)::int as s from wish_event');
+      return rows[0].s as number;
+    },
+    ws(token, extra = {}) {
+      return createClient({
+        url: `${url.replace('http', 'ws')}/graphql`,
+        webSocketImpl: WebSocket,
+        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+        retryAttempts: 0,
+        lazy: true,
+        ...extra,
+      });
+    },
+    async stop() {
+      await app.stop();
+      await db.end();
+      if (owner) {
+        const admin = new pg.Client({ connectionString: server });
+        await admin.connect();
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+  };
+  return harness;
+}
+
+/** Collects a subscription's messages; `next(n)` awaits the first n with a timeout instead of sleeping. */
+export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+  const items: T[] = [];
+  const errors: unknown[] = [];
+  let waiters: (() => void)[] = [];
+  let completed = false;
+  const notify = () => {
+    for (const w of waiters) w();
+    waiters = [];
+  };
+  const dispose = client.subscribe<T>(
+    { query, variables },
+    {
+      next: (value) => {
+        if (value.errors) errors.push(...value.errors);
+        if (value.data) items.push(value.data as T);
+        notify();
+      },
+      error: (err) => {
+        errors.push(err);
+        notify();
+      },
+      complete: () => {
+        completed = true;
+        notify();
+      },
+    },
+  );
+  return {
+    items,
+    errors,
+    get completed() {
+      return completed;
+    },
+    dispose,
+    async until(predicate: () => boolean, timeoutMs = 5_000, what = 'subscription messages'): Promise<void> {
+      const deadline = Date.now() + timeoutMs;
+      while (!predicate()) {
+        const left = deadline - Date.now();
+        if (left <= 0)
+          throw new Error(`timed out waiting for ${what} (have ${items.length}, errors ${JSON.stringify(errors)})`);
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(t);
+            resolve();
+          });
+        });
+      }
+    },
+    async next(count: number, timeoutMs = 5_000): Promise<T[]> {
+      await this.until(() => items.length >= count || errors.length > 0 || completed, timeoutMs);
+      return items.slice(0, count);
+    },
+  };
+}
