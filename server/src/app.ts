@@ -18,7 +18,7 @@ import { authenticate, type TokenCheck } from './domain/auth.service.ts';
 import { WishService } from './domain/wish.service.ts';
 import { useAuthFirst, useInputErrorCodes } from './graphql/auth-first.plugin.ts';
 import type { Context } from './graphql/context.ts';
-import { domainErrorOf, domainToGraphQLError } from './graphql/errors.ts';
+import { domainErrorOf, domainToGraphQLError, isGraphQLError } from './graphql/errors.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { schema } from './graphql/schema.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -84,18 +84,19 @@ export async function buildApp(options: AppOptions): Promise<App> {
     graphiql: !config.production,
     landingPage: false,
     logging: {
-      debug: (...args) => logger.debug(args.map(String).join(' ')),
-      info: (...args) => logger.info(args.map(String).join(' ')),
-      warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error(args.map(String).join(' ')),
+      debug: (...args) => logger.debug({ args }, 'yoga'),
+      info: (...args) => logger.info({ args }, 'yoga'),
+      warn: (...args) => logger.warn({ args }, 'yoga'),
+      // Unexpected errors arrive here unmasked; the client got "Unexpected error."
+      error: (err, ...rest) => logger.error({ err, rest }, 'unexpected error'),
     },
     maskedErrors: {
       maskError(error, message, isDev) {
         const domain = domainErrorOf(error);
-        if (domain) return domainToGraphQLError(domain, error instanceof GraphQLError ? error : undefined);
-        const original = error instanceof GraphQLError ? error.originalError : error;
-        if (error instanceof GraphQLError && (!original || original instanceof GraphQLError)) return error;
-        logger.error({ err: original }, 'unexpected error in a GraphQL operation');
+        // Returned as it is (it already carries the code), so it is not logged as unexpected.
+        if (domain) return isGraphQLError(error) ? error : domainToGraphQLError(domain);
+        // Errors the schema raises on purpose (scope-auth, scalars) are GraphQL errors all the way down.
+        if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) return error;
         return defaultMaskError(error, message, isDev);
       },
     },

@@ -21,6 +21,11 @@ export class DomainError extends Error {
     this.code = code;
     this.field = field;
   }
+
+  /** GraphQL copies an original error's `extensions` onto the error it reports. */
+  get extensions(): { code: ErrorCode; field?: string } {
+    return this.field ? { code: this.code, field: this.field } : { code: this.code };
+  }
 }
 
 export const unauthenticated = (message = 'Authentication required: send a valid bearer token') =>

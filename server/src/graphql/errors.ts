@@ -20,3 +20,8 @@ export function domainErrorOf(error: unknown): DomainError | null {
   const original = error instanceof Error ? (error as { originalError?: unknown }).originalError : undefined;
   return original ? domainErrorOf(original) : null;
 }
+
+/** By name, not `instanceof`: a dependency may hold another copy of the graphql module. */
+export function isGraphQLError(error: unknown): error is GraphQLError {
+  return error instanceof Error && error.name === 'GraphQLError';
+}
