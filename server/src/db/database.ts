@@ -19,9 +19,16 @@ export async function resolveDatabase(config: Config, logger: Logger): Promise<D
   return { url: embedded.url, embedded };
 }
 
+/** Replicas starting together take turns: one migrates, the others then find nothing to do. */
+const MIGRATION_LOCK = 7_310_002;
+
 export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  return await orm.em.fork().transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK]);
+    const transaction = em.getTransactionContext();
+    const applied = await orm.getMigrator().up(transaction ? { transaction } : {});
+    return applied.map((m) => m.name);
+  });
 }
 
 /** Seeds the demo data when the database has no org units yet. Returns whether it seeded. */
@@ -30,6 +37,13 @@ export async function seedIfEmpty(orm: MikroORM, demoPassword: string): Promise<
   const [row] = await em.execute<{ n: string }[]>('select count(*) as n from org_unit');
   if (Number(row?.n ?? 0) > 0) return false;
   const { seedDemoData } = await import('../../../seeds/demo-seed.ts');
-  await seedDemoData(em, { demoPassword });
-  return true;
+  try {
+    await seedDemoData(em, { demoPassword });
+    return true;
+  } catch (err) {
+    // Another replica seeded it between our count and our lock: that is fine.
+    const [again] = await em.execute<{ n: string }[]>('select count(*) as n from org_unit');
+    if (Number(again?.n ?? 0) > 0) return false;
+    throw err;
+  }
 }

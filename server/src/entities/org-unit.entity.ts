@@ -10,6 +10,13 @@ export type OrgUnitKind = (typeof ORG_UNIT_KINDS)[number];
 export const OrgUnit = defineEntity({
   name: 'OrgUnit',
   tableName: 'org_unit',
+  // Subtree queries are `path like '/1/3/%'`: a pattern index serves them under any collation.
+  indexes: [
+    {
+      name: 'org_unit_path_pattern_index',
+      expression: 'create index "org_unit_path_pattern_index" on "org_unit" ("path" varchar_pattern_ops)',
+    },
+  ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     kind: p.enum(() => ORG_UNIT_KINDS).nativeEnumName('org_unit_kind'),

@@ -4,5 +4,11 @@
  */
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127052611 } from './Migration20261127052611.ts';
+import { Migration20261127053459 } from './Migration20261127053459.ts';
+import { Migration20261127053500_AppendOnlyWishEvents } from './Migration20261127053500_AppendOnlyWishEvents.ts';
 
-export const migrationsList: MigrationObject[] = [{ name: 'Migration20261127052611', class: Migration20261127052611 }];
+export const migrationsList: MigrationObject[] = [
+  { name: 'Migration20261127052611', class: Migration20261127052611 },
+  { name: 'Migration20261127053459', class: Migration20261127053459 },
+  { name: 'Migration20261127053500_AppendOnlyWishEvents', class: Migration20261127053500_AppendOnlyWishEvents },
+];
