@@ -10,6 +10,8 @@ import { MIGRATIONS_DIR, ormOptions } from '../../server/src/db/mikro-orm.config
 import { withDatabase } from '../support/db-url.ts';
 
 const server = inject('pgServerUrl');
+/** The last migration of the release before this one (the wish loop). */
+const PREVIOUS_RELEASE = 'Migration20261127053500_AppendOnlyWishEvents';
 const created: string[] = [];
 
 async function freshDatabase(): Promise<string> {
@@ -51,21 +53,34 @@ describe('migrations', () => {
     }
   });
 
-  it('run forward on a database of the first release holding data, keeping it', async () => {
+  it('run forward on a database of the previous release holding data, keeping it', async () => {
     const url = await freshDatabase();
     const orm = await MikroORM.init(ormOptions(url));
     try {
-      const first = migrationsList[0]!.name;
-      await orm.getMigrator().up({ to: first });
-      const summary = await seedDemoData(orm.em.fork(), { demoPassword: 'x', seed: 7 });
-      await migrate(orm);
-      const [row] = await orm.em
-        .fork()
-        .execute<{ wishes: string; events: string }[]>(
-          'select (select count(*) from wish) as wishes, (select count(*) from wish_event) as events',
-        );
-      expect(Number(row!.wishes)).toBe(Object.values(summary.wishes).reduce((a, b) => a + b, 0));
-      expect(Number(row!.events)).toBe(summary.events);
+      // The schema of the previous release (the wish loop), with data written in its shape.
+      await orm.getMigrator().up({ to: PREVIOUS_RELEASE });
+      const em = orm.em.fork();
+      await em.execute(`
+        insert into org_unit (id, kind, name, name_zh, parent_id, path, created_at, updated_at)
+          values (1, 'STREET', 'Xiguan Street', '西关街道', null, '/1/', now(), now()),
+                 (2, 'COMPOUND', 'Wenxiangyuan', '文香苑', 1, '/1/2/', now(), now());
+        insert into person (id, username, display_name, created_at) values (1, 'r', '居民', now());
+        insert into person_role (person_id, role, org_unit_id, created_at) values (1, 'RESIDENT', 2, now());
+        insert into wish_category (code, name_zh, name_en, default_level, due_in_days, sort_order, active)
+          values ('parking', '停车', 'Parking', 'COMPOUND', 7, 1, true);
+        insert into wish (title, description, category_id, compound_id, handling_unit_id, status, channel, resident_id,
+                          listed_by_id, reopen_count, version, created_at, updated_at)
+          values ('停车难', '', 1, 2, 2, 'SUBMITTED', 'APP', 1, 1, 0, 1, now(), now());
+        insert into wish_event (wish_id, action, from_status, to_status, actor_id, at)
+          values (1, 'SUBMIT', null, 'SUBMITTED', 1, now());`);
+      const applied = await migrate(orm);
+      expect(applied).toEqual(migrationsList.map((m) => m.name).filter((n) => n > PREVIOUS_RELEASE));
+      const [row] = await orm.em.fork().execute<{ wishes: string; events: string; version: number; active: boolean }[]>(
+        `select (select count(*) from wish) as wishes, (select count(*) from wish_event) as events,
+                (select version from org_unit where id = 2) as version, (select active from person where id = 1) as active`,
+      );
+      expect(row).toEqual({ wishes: '1', events: '1', version: 1, active: true });
+      expect((await orm.schema.getUpdateSchemaSQL({ wrap: false })).trim()).toBe('');
     } finally {
       await orm.close(true);
     }

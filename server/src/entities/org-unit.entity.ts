@@ -29,6 +29,9 @@ export const OrgUnit = defineEntity({
     hasPropertyManagement: p.boolean().nullable(),
     partyOrganization: p.string().length(200).nullable(),
     description: p.text().nullable(),
+    /** Retired units stay for history (their wishes, events) but take no new work. */
+    retiredAt: p.datetime().nullable(),
+    version: p.integer().default(1),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p
       .datetime()

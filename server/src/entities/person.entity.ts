@@ -22,6 +22,8 @@ export const Person = defineEntity({
     displayName: p.string().length(100),
     phone: p.string().length(30).nullable(),
     passwordHash: p.string().length(300).nullable().hidden().lazy(),
+    /** A deactivated person can no longer log in; their history stays. */
+    active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
     roles: () => p.oneToMany(PersonRole).mappedBy('person'),
   }),

@@ -1,31 +1,37 @@
 /**
- * One pub/sub topic for wish events. In one process it is in memory; with REDIS_URL the event target is
- * Redis, so every replica sees every commit. Each process holds a single topic subscription and fans
- * events out to its local subscribers.
+ * One pub/sub topic for live messages. In one process it is in memory; with REDIS_URL the event target is
+ * Redis, so every replica hears every commit. Each process holds a single topic subscription and fans
+ * messages out to its local subscribers.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { PublishedWishEvent } from '../domain/wish.service.ts';
 
-type Topics = Record<string, [PublishedWishEvent]>;
-type Listener = (event: PublishedWishEvent) => void;
+/** What travels between processes. */
+export type LiveMessage =
+  | { kind: 'wish'; event: PublishedWishEvent }
+  /** Sign-up, cancellation or check-in counts of an activity changed. */
+  | { kind: 'activity'; activityId: number };
+
+type Topics = Record<string, [LiveMessage]>;
+type Listener<T> = (message: T) => void;
 
 export class WishEventHub {
-  private readonly listeners = new Set<Listener>();
+  private readonly wishListeners = new Set<Listener<PublishedWishEvent>>();
+  private readonly activityListeners = new Set<Listener<number>>();
   private readonly pubsub;
-  private readonly iterator: AsyncIterator<PublishedWishEvent>;
+  private readonly iterator: AsyncIterator<LiveMessage>;
   private readonly redis: Redis[] = [];
   private readonly loop: Promise<void>;
-
   private readonly topic: string;
 
   /**
    * `namespace` keeps deployments that share one Redis apart: replicas of one database use the same
-   * namespace (the database name), so they share events and nobody else's.
+   * namespace (the database name), so they share messages and nobody else's.
    */
   constructor(redisUrl: string | null, namespace: string) {
-    this.topic = `wishgrid:${namespace}:wishEvent`;
+    this.topic = `wishgrid:${namespace}:live`;
     if (redisUrl) {
       const publishClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
       const subscribeClient = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: null });
@@ -42,7 +48,9 @@ export class WishEventHub {
     while (true) {
       const next = await this.iterator.next();
       if (next.done) return;
-      for (const listener of this.listeners) listener(next.value);
+      const message = next.value;
+      if (message.kind === 'wish') for (const listener of this.wishListeners) listener(message.event);
+      else for (const listener of this.activityListeners) listener(message.activityId);
     }
   }
 
@@ -55,20 +63,29 @@ export class WishEventHub {
       if (count && Number(count[1]) > 0 && sub.status === 'ready') return;
       await new Promise((r) => setTimeout(r, 25));
     }
-    throw new Error('Redis subscription for wish events did not become ready');
+    throw new Error('Redis subscription for live events did not become ready');
   }
 
   publish(events: readonly PublishedWishEvent[]): void {
-    for (const event of events) this.pubsub.publish(this.topic, event);
+    for (const event of events) this.pubsub.publish(this.topic, { kind: 'wish', event });
   }
 
-  on(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  publishActivity(activityId: number): void {
+    this.pubsub.publish(this.topic, { kind: 'activity', activityId });
+  }
+
+  on(listener: Listener<PublishedWishEvent>): () => void {
+    this.wishListeners.add(listener);
+    return () => this.wishListeners.delete(listener);
+  }
+
+  onActivity(listener: Listener<number>): () => void {
+    this.activityListeners.add(listener);
+    return () => this.activityListeners.delete(listener);
   }
 
   listenerCount(): number {
-    return this.listeners.size;
+    return this.wishListeners.size + this.activityListeners.size;
   }
 
   async close(): Promise<void> {

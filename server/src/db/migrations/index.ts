@@ -6,9 +6,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127052611 } from './Migration20261127052611.ts';
 import { Migration20261127053459 } from './Migration20261127053459.ts';
 import { Migration20261127053500_AppendOnlyWishEvents } from './Migration20261127053500_AppendOnlyWishEvents.ts';
+import { Migration20261127054224_StreetServices } from './Migration20261127054224_StreetServices.ts';
+import { Migration20261127054230_AppendOnlyLedgers } from './Migration20261127054230_AppendOnlyLedgers.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127052611', class: Migration20261127052611 },
   { name: 'Migration20261127053459', class: Migration20261127053459 },
   { name: 'Migration20261127053500_AppendOnlyWishEvents', class: Migration20261127053500_AppendOnlyWishEvents },
+  { name: 'Migration20261127054224_StreetServices', class: Migration20261127054224_StreetServices },
+  { name: 'Migration20261127054230_AppendOnlyLedgers', class: Migration20261127054230_AppendOnlyLedgers },
 ];
