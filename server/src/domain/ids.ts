@@ -2,7 +2,19 @@
  * Opaque IDs: base64url of "<Type>:<number>". Clients never build them; a malformed one,
  * or one of another type, decodes to null (reported as NOT_FOUND by callers).
  */
-export type IdType = 'OrgUnit' | 'Person' | 'Wish' | 'WishCategory' | 'Meeting';
+export type IdType =
+  | 'OrgUnit'
+  | 'Person'
+  | 'Wish'
+  | 'WishCategory'
+  | 'Meeting'
+  | 'ServiceBrand'
+  | 'MonthlyTheme'
+  | 'Activity'
+  | 'PointRule'
+  | 'PointEntry'
+  | 'PropertyCommittee'
+  | 'PropertyCommitteeMember';
 
 export function encodeId(type: IdType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
