@@ -32,6 +32,7 @@ import {
   WishCategory,
   WishEvent,
 } from '../server/src/entities/index.ts';
+import { seedPointsLedger } from './points-seed.ts';
 import {
   ABANDON_REASONS,
   CANCEL_REASONS,
@@ -1663,6 +1664,11 @@ export async function seedDemoData(em: EntityManager, options: SeedOptions): Pro
         `select setval(pg_get_serial_sequence('${table}', '${column}'), (select max("${column}") from "${table}"))`,
       );
     }
+
+    // Other parts of the street's demo data go here, before the ledger.
+
+    // KEEP LAST: the points ledgers are derived from everything seeded above.
+    await seedPointsLedger(tx, new Date(now));
 
     const count = <K extends string>(keys: readonly K[], of: readonly K[]) =>
       Object.fromEntries(keys.map((k) => [k, of.filter((x) => x === k).length])) as Record<K, number>;

@@ -14,6 +14,7 @@ import {
   type Viewer,
   type WishScopeFacts,
 } from './scope.ts';
+import { awardForWishTransition } from './points.service.ts';
 import { pgArray } from './sql.ts';
 import type { WishEventRecord } from './wish.queries.ts';
 import { loadWishFacts, type WishRow } from './wish-facts.ts';
@@ -438,7 +439,17 @@ export class WishService {
       }
       await plan.apply?.(em, wish, at);
       const facts = (await loadWishFacts(em, [wish.id])).get(wish.id) as WishRow;
-      return await this.insertEvent(em, facts, action, wish.status, next, at, plan.note ?? null, plan.data ?? null);
+      const event = await this.insertEvent(em, facts, action, wish.status, next, at, plan.note ?? null, plan.data ?? null);
+      // Points earned or lost by this transition, exactly once, in the same transaction.
+      await awardForWishTransition(em, {
+        wishId: wish.id,
+        action,
+        at,
+        assigneeIds: wish.activeAssigneeIds,
+        actorId: this.actorId,
+        rating: typeof plan.data?.rating === 'number' ? plan.data.rating : null,
+      });
+      return event;
     });
     // Published only now, after the commit: a subscriber never sees an event that could still roll back.
     this.publish([event]);

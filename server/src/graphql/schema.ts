@@ -3,5 +3,6 @@ import './types/enums.ts';
 import './types/hierarchy.ts';
 import './types/auth.ts';
 import './types/wishes.ts';
+import './types/points.ts';
 
 export const schema = builder.toSchema({ sortSchema: false });

@@ -8,6 +8,7 @@ import { Migration20261127053459 } from './Migration20261127053459.ts';
 import { Migration20261127053500_AppendOnlyWishEvents } from './Migration20261127053500_AppendOnlyWishEvents.ts';
 import { Migration20261127054224_StreetServices } from './Migration20261127054224_StreetServices.ts';
 import { Migration20261127054230_AppendOnlyLedgers } from './Migration20261127054230_AppendOnlyLedgers.ts';
+import { Migration20261127054635_DefaultPointRules } from './Migration20261127054635_DefaultPointRules.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127052611', class: Migration20261127052611 },
@@ -15,4 +16,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127053500_AppendOnlyWishEvents', class: Migration20261127053500_AppendOnlyWishEvents },
   { name: 'Migration20261127054224_StreetServices', class: Migration20261127054224_StreetServices },
   { name: 'Migration20261127054230_AppendOnlyLedgers', class: Migration20261127054230_AppendOnlyLedgers },
+  { name: 'Migration20261127054635_DefaultPointRules', class: Migration20261127054635_DefaultPointRules },
 ];
