@@ -2,9 +2,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from './errors.ts';
 import { decodeId } from './ids.ts';
+import { type ListArgs, type ListPage, runList } from './list.ts';
 import { isMasked, type Viewer, wishVisibilitySql } from './scope.ts';
 import { pgArray } from './sql.ts';
-import { PENDING_STATUSES, type WishAction, type WishChannel, type WishStatus } from './wish-lifecycle.ts';
+import {
+  PENDING_STATUSES,
+  WISH_STATUSES,
+  type WishAction,
+  type WishChannel,
+  type WishStatus,
+} from './wish-lifecycle.ts';
 
 export interface WishView {
   id: number;
@@ -140,23 +147,32 @@ export interface WishPage {
   hasPreviousPage: boolean;
 }
 
-export async function listWishes(
+/** Scope first, then the filter: the conditions over `w` (wish) and `c` (its compound) with their parameters. */
+async function wishConditions(
   em: EntityManager,
   viewer: Viewer,
-  args: { filter?: WishFilter | null; first?: number | null; after?: string | null },
-): Promise<WishPage> {
-  const first = args.first ?? 20;
-  if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first', 'must be between 0 and 100');
-  const afterId = args.after ? decodeCursor(args.after) : null;
-  const filter = args.filter ?? {};
+  filter: WishListFilter,
+): Promise<{ where: string[]; params: unknown[] }> {
   const vis = wishVisibilitySql(viewer);
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
+  if (filter.ids !== null && filter.ids !== undefined) {
+    where.push('w.id = any(?::int[])');
+    params.push(pgArray(filter.ids.map((id) => decodeId('Wish', id)).filter((id): id is number => id !== null)));
+  }
+  if (filter.q !== null && filter.q !== undefined && filter.q.trim() !== '') {
+    where.push('(w.title ilike ? or w.description ilike ?)');
+    params.push(`%${filter.q.trim()}%`, `%${filter.q.trim()}%`);
+  }
   if (filter.orgUnitId !== null && filter.orgUnitId !== undefined) {
     const path = await unitPath(em, filter.orgUnitId);
     // An unknown unit covers no wishes: the list is empty rather than an error, like any filter.
     where.push('c.path like ?');
     params.push(path === null ? '\u0000' : `${path}%`);
+  }
+  if (filter.handlingUnitId !== null && filter.handlingUnitId !== undefined) {
+    where.push('w.handling_unit_id = ?');
+    params.push(decodeId('OrgUnit', filter.handlingUnitId) ?? -1);
   }
   if (filter.status && filter.status.length > 0) {
     where.push('w.status = any(?::wish_status[])');
@@ -167,7 +183,7 @@ export async function listWishes(
     params.push(filter.categoryCode);
   }
   if (filter.overdue === true || filter.overdue === false) {
-    const overdue = `(w.due_at < now() and w.status in (${PENDING_STATUSES.map((s) => `'${s}'`).join(', ')}))`;
+    const overdue = `(w.due_at < now() and w.status in (${PENDING_STATUSES.map((st) => `'${st}'`).join(', ')}))`;
     where.push(filter.overdue ? overdue : `not ${overdue}`);
   }
   if (filter.mine === true || filter.mine === false) {
@@ -175,6 +191,18 @@ export async function listWishes(
     where.push(filter.mine ? mine : `not ${mine}`);
     params.push(viewer.personId, viewer.personId, viewer.personId);
   }
+  return { where, params };
+}
+
+export async function listWishes(
+  em: EntityManager,
+  viewer: Viewer,
+  args: { filter?: WishFilter | null; first?: number | null; after?: string | null },
+): Promise<WishPage> {
+  const first = args.first ?? 20;
+  if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first', 'must be between 0 and 100');
+  const afterId = args.after ? decodeCursor(args.after) : null;
+  const { where, params } = await wishConditions(em, viewer, args.filter ?? {});
   const from = `from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')}`;
   const [count] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
   const rows = await em.execute<WishRowDb[]>(
@@ -189,6 +217,60 @@ export async function listWishes(
     hasNextPage: rows.length > first,
     hasPreviousPage: afterId !== null,
   };
+}
+
+export interface WishListFilter extends WishFilter {
+  ids?: readonly string[] | null;
+  q?: string | null;
+  handlingUnitId?: string | null;
+}
+
+/** The staff list convention (domain/list.ts) over the same scope and filters. */
+export async function wishList(
+  em: EntityManager,
+  viewer: Viewer,
+  filter: WishListFilter,
+  args: ListArgs,
+): Promise<ListPage<WishView>> {
+  const { where, params } = await wishConditions(em, viewer, filter);
+  const page = await runList<WishRowDb>(
+    em,
+    {
+      select: WISH_COLUMNS,
+      from: 'from wish w join org_unit c on c.id = w.compound_id',
+      where,
+      params,
+      sortable: {
+        id: 'w.id',
+        createdAt: 'w.created_at',
+        updatedAt: 'w.updated_at',
+        dueAt: 'w.due_at',
+        status: 'w.status',
+        title: 'w.title',
+        rating: 'w.rating',
+        reopenCount: 'w.reopen_count',
+      },
+      defaultSort: { field: 'createdAt', order: 'DESC' },
+      tieBreaker: 'w.id',
+    },
+    args,
+  );
+  const masked = isMasked(viewer);
+  return { totalCount: page.totalCount, nodes: page.nodes.map((r) => toView(r, masked)) };
+}
+
+/** How many wishes per status match the filter (its own status filter aside): the panel's tab counts. */
+export async function wishStatusCounts(
+  em: EntityManager,
+  viewer: Viewer,
+  filter: WishListFilter,
+): Promise<{ status: WishStatus; count: number }[]> {
+  const { where, params } = await wishConditions(em, viewer, { ...filter, status: null });
+  const rows = await em.execute<{ status: WishStatus; n: string }[]>(
+    `select w.status, count(*) as n from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')} group by w.status`,
+    params,
+  );
+  return WISH_STATUSES.map((status) => ({ status, count: Number(rows.find((r) => r.status === status)?.n ?? 0) }));
 }
 
 interface EventRowDb {

@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from './errors.ts';
 import { decodeId } from './ids.ts';
+import { awardForWishTransition } from './points.service.ts';
 import {
   canSeeWish,
   isClaimerFor,
@@ -14,7 +15,6 @@ import {
   type Viewer,
   type WishScopeFacts,
 } from './scope.ts';
-import { awardForWishTransition } from './points.service.ts';
 import { pgArray } from './sql.ts';
 import type { WishEventRecord } from './wish.queries.ts';
 import { loadWishFacts, type WishRow } from './wish-facts.ts';
@@ -439,7 +439,16 @@ export class WishService {
       }
       await plan.apply?.(em, wish, at);
       const facts = (await loadWishFacts(em, [wish.id])).get(wish.id) as WishRow;
-      const event = await this.insertEvent(em, facts, action, wish.status, next, at, plan.note ?? null, plan.data ?? null);
+      const event = await this.insertEvent(
+        em,
+        facts,
+        action,
+        wish.status,
+        next,
+        at,
+        plan.note ?? null,
+        plan.data ?? null,
+      );
       // Points earned or lost by this transition, exactly once, in the same transaction.
       await awardForWishTransition(em, {
         wishId: wish.id,

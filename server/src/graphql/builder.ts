@@ -16,8 +16,15 @@ export interface AuthScopes {
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
-  Scalars: { DateTime: { Input: Date; Output: Date | string } };
+  // Fields are non-null unless they say `nullable: true`: a client can rely on what the schema promises.
+  DefaultFieldNullability: false;
+  Scalars: {
+    DateTime: { Input: Date; Output: Date | string };
+    /** A calendar date "YYYY-MM-DD" (no time, no zone), kept as a string end to end. */
+    Date: { Input: string; Output: string };
+  };
 }>({
+  defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
@@ -49,6 +56,30 @@ builder.scalarType('DateTime', {
       });
     }
     return new Date(value);
+  },
+});
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar date: 2026-02-30 is refused. */
+function isCalendarDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+builder.scalarType('Date', {
+  description: 'A calendar date, YYYY-MM-DD, e.g. 2026-03-15',
+  serialize: (value) => String(value),
+  parseValue: (value) => {
+    if (typeof value !== 'string' || !isCalendarDate(value)) {
+      throw new GraphQLError('Date must be a calendar date written YYYY-MM-DD', {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return value;
   },
 });
 

@@ -1,7 +1,7 @@
 /** Wishes, their events and meetings: queries, the lifecycle mutations and the live subscription. */
 import { badInput, notFound } from '../../domain/errors.ts';
 import { decodeId, encodeId } from '../../domain/ids.ts';
-import { relationsTo } from '../../domain/scope.ts';
+import { relationsTo, type Viewer } from '../../domain/scope.ts';
 import {
   findVisibleWish,
   findVisibleWishes,
@@ -11,12 +11,15 @@ import {
   type WishEventRecord,
   type WishPage,
   type WishView,
+  wishList,
+  wishStatusCounts,
 } from '../../domain/wish.queries.ts';
 import { loadWishFacts } from '../../domain/wish-facts.ts';
-import { availableActions } from '../../domain/wish-lifecycle.ts';
+import { availableActions, type WISH_STATUSES } from '../../domain/wish-lifecycle.ts';
 import { wishEventIterator } from '../../realtime/wish-event-stream.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { ListSortInput, listPage } from '../list.ts';
 import type { CategoryView, MeetingView, OrgUnitView, PersonView } from '../loaders.ts';
 import { WishActionEnum, WishChannelEnum, WishStatusEnum } from './enums.ts';
 import { OrgUnitRef, PersonRef, WishCategoryRef } from './hierarchy.ts';
@@ -194,7 +197,55 @@ const WishFilter = builder.inputType('WishFilter', {
   }),
 });
 
+const WishListFilter = builder.inputType('WishListFilter', {
+  fields: (t) => ({
+    ids: t.idList(),
+    q: t.string({ description: 'Text in the title or description' }),
+    status: t.field({ type: [WishStatusEnum] }),
+    orgUnitId: t.id({ description: "That unit's whole subtree (by the wish's compound)" }),
+    handlingUnitId: t.id({ description: 'Handled by exactly this unit' }),
+    categoryCode: t.string(),
+    overdue: t.boolean(),
+    mine: t.boolean(),
+  }),
+});
+
+const WishStatusCount = builder
+  .objectRef<{ status: (typeof WISH_STATUSES)[number]; count: number }>('WishStatusCount')
+  .implement({
+    fields: (t) => ({
+      status: t.field({ type: WishStatusEnum, resolve: (c) => c.status }),
+      count: t.exposeInt('count'),
+    }),
+  });
+
+const listFilter = (f: typeof WishListFilter.$inferInput | null | undefined) => ({
+  ...f,
+  ids: f?.ids?.map(String) ?? null,
+  orgUnitId: f?.orgUnitId?.toString() ?? null,
+  handlingUnitId: f?.handlingUnitId?.toString() ?? null,
+});
+
 builder.queryFields((t) => ({
+  wishList: t.field({
+    type: listPage('Wish', WishRef),
+    description: 'Wishes for staff screens: filters, sorting and offset pages (the list convention)',
+    authScopes: { loggedIn: true },
+    args: {
+      filter: t.arg({ type: WishListFilter }),
+      sort: t.arg({ type: ListSortInput }),
+      offset: t.arg.int(),
+      limit: t.arg.int(),
+    },
+    resolve: (_root, args, ctx) => wishList(ctx.em, ctx.viewer as Viewer, listFilter(args.filter), args),
+  }),
+  wishStatusCounts: t.field({
+    type: [WishStatusCount],
+    description: "How many visible wishes match the filter in each status (the filter's own status aside)",
+    authScopes: { loggedIn: true },
+    args: { filter: t.arg({ type: WishListFilter }) },
+    resolve: (_root, args, ctx) => wishStatusCounts(ctx.em, ctx.viewer as Viewer, listFilter(args.filter)),
+  }),
   wish: t.field({
     type: WishRef,
     nullable: true,
