@@ -32,6 +32,8 @@ import {
   WishCategory,
   WishEvent,
 } from '../server/src/entities/index.ts';
+import { seedActivities } from './activities-seed.ts';
+import { seedCommittees } from './committees-seed.ts';
 import { seedPointsLedger } from './points-seed.ts';
 import {
   ABANDON_REASONS,
@@ -1666,6 +1668,9 @@ export async function seedDemoData(em: EntityManager, options: SeedOptions): Pro
     }
 
     // Other parts of the street's demo data go here, before the ledger.
+    await seedActivities(tx, { now: new Date(now), seed: options.seed ?? DEFAULT_SEED });
+
+    await seedCommittees(tx, { now: new Date(now), seed: options.seed ?? DEFAULT_SEED });
 
     // KEEP LAST: the points ledgers are derived from everything seeded above.
     await seedPointsLedger(tx, new Date(now));

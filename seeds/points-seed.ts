@@ -72,8 +72,8 @@ export async function seedPointsLedger(em: EntityManager, now: Date): Promise<Po
     });
   }
   const finished = await em.execute<{ id: number; ends_at: string }[]>(
-    `select id, ends_at from activity where status <> 'CANCELLED' and ends_at < ? order by ends_at, id`,
-    [now],
+    // As live: no-shows are deducted when staff (or the sweep) mark an activity FINISHED.
+    `select id, ends_at from activity where status = 'FINISHED' order by ends_at, id`,
   );
   for (const a of finished) await deductNoShows(em, { activityId: a.id, at: new Date(a.ends_at) });
 

@@ -15,10 +15,12 @@ import { WebSocketServer } from 'ws';
 import { type Config, ROOT_DIR } from './config.ts';
 import { ormOptions } from './db/mikro-orm.config.ts';
 import { authenticate, type TokenCheck } from './domain/auth.service.ts';
+import { runSweeps } from './domain/sweeps.ts';
 import { WishService } from './domain/wish.service.ts';
 import { useAuthFirst, useInputErrorCodes } from './graphql/auth-first.plugin.ts';
 import type { Context } from './graphql/context.ts';
 import { domainErrorOf, domainToGraphQLError, isGraphQLError } from './graphql/errors.ts';
+import { createHardening, logSocketErrors } from './graphql/hardening.ts';
 import { createLoaders } from './graphql/loaders.ts';
 import { schema } from './graphql/schema.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -73,8 +75,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
   const orm = await MikroORM.init(ormOptions(options.databaseUrl));
-  const hub = new WishEventHub(config.redisUrl, new URL(options.databaseUrl).pathname.slice(1) || 'wishgrid');
+  const namespace = new URL(options.databaseUrl).pathname.slice(1) || 'wishgrid';
+  const hub = new WishEventHub(config.redisUrl, namespace);
   await hub.ready();
+  const hardening = createHardening(config, { namespace, logger });
 
   const tokenChecks = new WeakMap<Request, TokenCheck>();
 
@@ -91,6 +95,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       error: (err, ...rest) => logger.error({ err, rest }, 'unexpected error'),
     },
     maskedErrors: {
+      // Never the original error in a response, whatever NODE_ENV says: it goes to the log only.
+      isDev: false,
       maskError(error, message, isDev) {
         const domain = domainErrorOf(error);
         // Returned as it is (it already carries the code), so it is not logged as unexpected.
@@ -107,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
         return check;
       }),
       useInputErrorCodes(),
+      ...hardening.plugins,
     ],
     context: (initial): Context => {
       const request = initial.request;
@@ -149,13 +156,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return;
     }
     if (serveAdmin(url, res)) return;
+    if (hardening.refuseOversizedRequest(req, res)) return;
     void yoga.handle(req, res);
   });
 
-  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: 64 * 1024 });
+  const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.wsMaxPayloadBytes });
   const wsServer = useServer<Record<string, unknown>, { tokenCheck?: TokenCheck }>(
     {
-      connectionInitWaitTimeout: 5_000,
+      connectionInitWaitTimeout: config.wsConnectionInitTimeoutMs,
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onConnect: async (ctx) => {
@@ -199,8 +207,20 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     wss,
   );
+  logSocketErrors(wss, logger);
 
-  let autoCloseTimer: NodeJS.Timeout | null = null;
+  let sweepTimer: NodeJS.Timeout | null = null;
+  // Wishes resolved long ago close themselves, finished activities settle their no-shows, basic points
+  // of the year are credited. Runs at start, then every SWEEP_INTERVAL_SECONDS.
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const sweep = () =>
+    (sweeping = runSweeps(orm.em.fork(), {
+      now: new Date(),
+      autoCloseDays: config.autoCloseDays,
+      finishAfterHours: 24,
+      publishWish: (events) => hub.publish(events),
+      publishActivity: (id) => hub.publishActivity(id),
+    }).catch((err) => logger.error({ err }, 'sweep failed')));
   const app: App = {
     orm,
     hub,
@@ -219,22 +239,22 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
       const { port } = server.address() as AddressInfo;
       app.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
-      // Wishes resolved long ago without an evaluation close themselves.
-      autoCloseTimer = setInterval(() => {
-        new WishService(orm.em.fork(), null, (events) => hub.publish(events))
-          .autoClose(config.autoCloseDays)
-          .catch((err) => logger.error({ err }, 'auto-close sweep failed'));
-      }, 60_000);
-      autoCloseTimer.unref();
+      if (config.sweepIntervalSeconds > 0) {
+        void sweep();
+        sweepTimer = setInterval(() => void sweep(), config.sweepIntervalSeconds * 1000);
+        sweepTimer.unref();
+      }
       return app.url;
     },
     async stop() {
-      if (autoCloseTimer) clearInterval(autoCloseTimer);
+      if (sweepTimer) clearInterval(sweepTimer);
+      await sweeping;
       await wsServer.dispose();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await hub.close();
+      await hardening.close();
       await orm.close(true);
     },
   };

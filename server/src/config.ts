@@ -18,8 +18,40 @@ export interface Config {
   seedOnStart: boolean;
   /** Days after RESOLVED without an evaluation before AUTO_CLOSE. */
   autoCloseDays: number;
+  /** Seconds between background sweeps (auto-close, finishing past activities, basic points); 0: none. */
+  sweepIntervalSeconds: number;
   production: boolean;
   logLevel: string;
+  /** Limits on every GraphQL document, over HTTP and WebSocket alike (graphql-armor + a character limit). */
+  queryLimits: QueryLimits;
+  /** Largest HTTP request body accepted (Content-Length), in bytes. */
+  httpMaxBodyBytes: number;
+  /** Largest WebSocket message accepted, in bytes (larger ones close the socket with 1009). */
+  wsMaxPayloadBytes: number;
+  /** A socket that has not sent connection_init by then is closed with 4408. */
+  wsConnectionInitTimeoutMs: number;
+  rateLimits: RateLimits;
+  /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
+  trustProxy: boolean;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCharacters: number;
+}
+
+/** Fixed one-minute windows; 0 turns a limit off. */
+export interface RateLimits {
+  /** Mutations (root fields) per signed-in person. */
+  mutationsPerMinute: number;
+  /** Login attempts per username from one client address. */
+  loginsPerMinute: number;
+  /** Login attempts from one client address, whatever the username. */
+  loginsPerIpPerMinute: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -59,7 +91,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.WISHGRID_DEMO_PASSWORD || 'wishgrid-demo',
     seedOnStart: bool(env, 'SEED_ON_START', !production),
     autoCloseDays: int(env, 'AUTO_CLOSE_DAYS', 7, 1, 365),
+    sweepIntervalSeconds: int(env, 'SWEEP_INTERVAL_SECONDS', 60, 0, 86_400),
     production,
     logLevel: env.LOG_LEVEL?.trim() || (production ? 'info' : 'info'),
+    queryLimits: {
+      maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
+      maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 30_000, 1, 10_000_000),
+      maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
+      maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 10, 1_000_000),
+      maxCharacters: int(env, 'GRAPHQL_MAX_CHARACTERS', 10_000, 100, 10_000_000),
+    },
+    httpMaxBodyBytes: int(env, 'HTTP_MAX_BODY_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
+    wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
+    wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 5_000, 100, 600_000),
+    rateLimits: {
+      mutationsPerMinute: int(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 600, 0, 1_000_000),
+      loginsPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10, 0, 1_000_000),
+      loginsPerIpPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_IP_PER_MINUTE', 100, 0, 1_000_000),
+    },
+    trustProxy: bool(env, 'TRUST_PROXY', false),
   };
 }

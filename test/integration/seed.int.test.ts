@@ -438,6 +438,184 @@ describe('the demo seed', () => {
     });
   });
 
+  describe('brands, monthly themes and activities', () => {
+    const YEAR = new Date(NOW.getTime() + 8 * 3600 * 1000).getUTCFullYear();
+
+    it('are the same rows for the same seed and now', async () => {
+      for (const table of ['service_brand', 'monthly_theme', 'activity', 'activity_sign_up', 'activity_check_in']) {
+        expect(await digest(b.orm, table, 'id'), table).toBe(await digest(a.orm, table, 'id'));
+      }
+    });
+
+    it('hold the three service brands and twelve monthly themes of the year, each with a brand', async () => {
+      const brands = await query<{ code: string; name_zh: string; name_en: string }>(
+        a.orm,
+        'select code, name_zh, name_en from service_brand order by id',
+      );
+      expect(brands.map((x) => [x.name_zh, x.name_en])).toEqual([
+        ['邻里节', 'Happy Neighbourhood Festival'],
+        ['应急演练', 'Community Emergency Drill'],
+        ['红色星期六', 'Red Saturday'],
+      ]);
+      const themes = await query<{ year: number; month: number; title: string; brand_id: number | null }>(
+        a.orm,
+        'select year, month, title, brand_id from monthly_theme order by year, month',
+      );
+      expect(themes.map((t) => [t.year, t.month])).toEqual(Array.from({ length: 12 }, (_, i) => [YEAR, i + 1]));
+      expect(themes.every((t) => t.brand_id !== null && /[\u4e00-\u9fff]/.test(t.title))).toBe(true);
+    });
+
+    it('hold a few hundred activities across the year, each under the theme of its month, run by communities, compounds and the incubation base', async () => {
+      const rows = await query<{ kind: string; name: string; n: number; mismatched: number; outside: number }>(
+        a.orm,
+        `select o.kind, o.name, count(*)::int as n,
+                count(*) filter (where t.year <> extract(year from a.starts_at at time zone 'Asia/Shanghai')
+                                    or t.month <> extract(month from a.starts_at at time zone 'Asia/Shanghai'))::int as mismatched,
+                count(*) filter (where t.id is null)::int as outside
+           from activity a join org_unit o on o.id = a.organizer_id left join monthly_theme t on t.id = a.theme_id
+          group by o.kind, o.name`,
+      );
+      const total = rows.reduce((n, r) => n + r.n, 0);
+      expect(total).toBeGreaterThanOrEqual(200);
+      expect(rows.reduce((n, r) => n + r.mismatched + r.outside, 0)).toBe(0);
+      expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['COMMUNITY', 'COMPOUND', 'PARTNER']));
+      expect(rows.find((r) => r.kind === 'PARTNER')?.name).toMatch(/Incubation Base/);
+      expect(rows.find((r) => r.name === 'Wenxiangyuan')?.n).toBeGreaterThanOrEqual(12);
+      const [times] = await query<{ past: number; future: number; bad: number; finished_future: number }>(
+        a.orm,
+        `select count(*) filter (where starts_at <= ?)::int as past, count(*) filter (where starts_at > ?)::int as future,
+                count(*) filter (where ends_at <= starts_at or capacity < 1)::int as bad,
+                count(*) filter (where status = 'FINISHED' and ends_at > ?)::int as finished_future
+           from activity`,
+        [NOW, NOW, NOW],
+      );
+      expect(times).toMatchObject({ bad: 0, finished_future: 0 });
+      expect(times?.past).toBeGreaterThan(0);
+      expect(times?.future).toBeGreaterThan(0);
+    });
+
+    it('respect capacities, take at most one check-in per person and activity, and only check in at started activities', async () => {
+      const [row] = await query<{
+        over_signed: number;
+        over_checked: number;
+        double: number;
+        early: number;
+        cancelled_with_check_ins: number;
+        future_sign_ups: number;
+        no_shows: number;
+        walk_ins: number;
+        attendances: number;
+        people: number;
+      }>(
+        a.orm,
+        `select
+           (select count(*) from activity x where (select count(*) from activity_sign_up s
+               where s.activity_id = x.id and s.status = 'SIGNED_UP') > x.capacity)::int as over_signed,
+           (select count(*) from activity x where (select count(*) from activity_check_in c where c.activity_id = x.id) > x.capacity)::int as over_checked,
+           (select count(*) from (select 1 from activity_check_in group by activity_id, person_id having count(*) > 1) d)::int as double,
+           (select count(*) from activity_check_in c join activity x on x.id = c.activity_id
+             where x.starts_at > ? or c.at > ? or c.at < x.starts_at - interval '2 hours')::int as early,
+           (select count(*) from activity_check_in c join activity x on x.id = c.activity_id where x.status = 'CANCELLED')::int
+             as cancelled_with_check_ins,
+           (select count(*) from activity_sign_up s join activity x on x.id = s.activity_id
+             where s.signed_up_at > ? or s.signed_up_at > x.starts_at or s.cancelled_at > x.starts_at)::int as future_sign_ups,
+           (select count(*) from activity_sign_up s join activity x on x.id = s.activity_id
+             where s.status = 'SIGNED_UP' and x.status = 'FINISHED'
+               and not exists (select 1 from activity_check_in c where c.activity_id = s.activity_id and c.person_id = s.person_id))::int as no_shows,
+           (select count(*) from activity_check_in c where not exists (select 1 from activity_sign_up s
+               where s.activity_id = c.activity_id and s.person_id = c.person_id and s.status = 'SIGNED_UP'))::int as walk_ins,
+           (select count(*) from activity_check_in)::int as attendances,
+           (select count(distinct person_id) from activity_check_in)::int as people`,
+        [NOW, NOW, NOW],
+      );
+      expect(row).toMatchObject({
+        over_signed: 0,
+        over_checked: 0,
+        double: 0,
+        early: 0,
+        cancelled_with_check_ins: 0,
+        future_sign_ups: 0,
+      });
+      expect(row?.no_shows).toBeGreaterThan(0);
+      expect(row?.walk_ins).toBeGreaterThan(0);
+      // Attendances count every participation; distinct people are far fewer.
+      expect(row?.attendances).toBeGreaterThan(2 * (row?.people ?? 0));
+      // Every check-in was recorded by a secretary of the organiser unit or above it, or by street staff.
+      const [recorders] = await query<{ n: number }>(
+        a.orm,
+        `select count(*)::int as n from activity_check_in c join activity x on x.id = c.activity_id
+           join org_unit o on o.id = x.organizer_id
+          where not exists (select 1 from person_role r join org_unit u on u.id = r.org_unit_id
+                             where r.person_id = c.recorded_by_id
+                               and (r.role = 'STREET_ADMIN' or (r.role = 'BRANCH_SECRETARY' and o.path like u.path || '%')))`,
+      );
+      expect(recorders?.n).toBe(0);
+    });
+  });
+
+  describe('property committees', () => {
+    it('are the same rows for the same seed and now', async () => {
+      for (const table of ['property_committee', 'property_committee_member']) {
+        expect(await digest(b.orm, table, 'id'), table).toBe(await digest(a.orm, table, 'id'));
+      }
+    });
+
+    it('give 22 of the 26 compounds without property management one ACTIVE committee each, and no other unit any', async () => {
+      const rows = await query<{ kind: string; pm: boolean | null; active: number; name: string }>(
+        a.orm,
+        `select u.kind, u.has_property_management as pm, u.name,
+                count(c.id) filter (where c.status = 'ACTIVE')::int as active
+           from property_committee c join org_unit u on u.id = c.compound_id group by u.id`,
+      );
+      expect(rows).toHaveLength(22);
+      for (const r of rows) expect(r, r.name).toMatchObject({ kind: 'COMPOUND', pm: false, active: 1 });
+      expect(rows.map((r) => r.name)).not.toContain('Cotton Mill Dormitory');
+    });
+
+    it('seat 3–7 people of the compound on each, with exactly one chair, founded this year before now, in mixed modes', async () => {
+      const committees = await query<{
+        id: number;
+        founded_on: string;
+        created_at: string;
+        service_mode: string;
+        company_name: string | null;
+        party_organization: string | null;
+        members: number;
+        chairs: number;
+        outsiders: number;
+        late: number;
+      }>(
+        a.orm,
+        `select c.id, to_char(c.founded_on, 'YYYY-MM-DD') as founded_on, c.created_at, c.service_mode, c.company_name,
+                c.party_organization, count(m.id)::int as members,
+                count(m.id) filter (where m.role = 'CHAIR')::int as chairs,
+                count(m.id) filter (where not exists (
+                  select 1 from person_role r where r.person_id = m.person_id and r.org_unit_id = c.compound_id
+                     and r.role in ('RESIDENT', 'PARTY_MEMBER')))::int as outsiders,
+                count(m.id) filter (where m.joined_on < c.founded_on)::int as late
+           from property_committee c left join property_committee_member m on m.committee_id = c.id group by c.id`,
+      );
+      const year = String(new Date(NOW.getTime() + 8 * 3600 * 1000).getUTCFullYear());
+      for (const c of committees) {
+        expect(c.members, `committee ${c.id}`).toBeGreaterThanOrEqual(3);
+        expect(c.members, `committee ${c.id}`).toBeLessThanOrEqual(7);
+        expect(c).toMatchObject({ chairs: 1, outsiders: 0, late: 0 });
+        expect(c.founded_on.slice(0, 4)).toBe(year);
+        expect(ms(c.created_at)).toBeLessThan(NOW.getTime());
+        expect(c.party_organization).toMatch(/党/);
+        expect(c.company_name !== null).toBe(c.service_mode === 'PROFESSIONAL_COMPANY');
+      }
+      expect(new Set(committees.map((c) => c.service_mode))).toEqual(
+        new Set(['SELF_MANAGED', 'PROFESSIONAL_COMPANY', 'COMMUNITY_SUPPORTED']),
+      );
+      const [events] = await query<{ n: number }>(
+        a.orm,
+        `select count(*)::int as n from change_event where entity_type = 'PropertyCommittee' and action = 'CREATE'`,
+      );
+      expect(events?.n).toBe(22);
+    });
+  });
+
   it('refuses to seed a database that already has data, and changes nothing', async () => {
     const before = await digest(a.orm, 'wish_event', 'sequence');
     await expect(seedDemoData(a.orm.em.fork(), { demoPassword: PASSWORD, now: NOW, seed: SEED })).rejects.toThrow(

@@ -47,10 +47,19 @@ export async function startHarness(opts: { redisUrl?: string | null; databaseNam
     await admin.end();
   }
   const databaseUrl = withDatabase(server, name);
-  const config = { ...loadConfig({}), port: 0, host: '127.0.0.1', redisUrl: opts.redisUrl ?? null };
+  // No background sweeps: a test decides when time passes.
+  const config = {
+    ...loadConfig({}),
+    port: 0,
+    host: '127.0.0.1',
+    redisUrl: opts.redisUrl ?? null,
+    sweepIntervalSeconds: 0,
+  };
   const app = await buildApp({ config, databaseUrl, logger: createLogger('silent') });
   const url = await app.start();
   const db = new pg.Pool({ connectionString: databaseUrl, max: 3 });
+  // An idle connection may be cut by a test that terminates backends: the pool drops it, nothing else to do.
+  db.on('error', () => undefined);
   const tokens = new Map<string, string>();
 
   const harness: Harness = {

@@ -53,12 +53,13 @@ export async function login(
   if (name.length > 100) throw badInput('username', 'must be at most 100 characters');
   if ((password ?? '').length === 0) throw badInput('password', 'must not be empty');
   if (password.length > 200) throw badInput('password', 'must be at most 200 characters');
-  const [person] = await em.execute<{ id: number; password_hash: string | null }[]>(
-    'select id, password_hash from person where username = ?',
+  const [person] = await em.execute<{ id: number; password_hash: string | null; active: boolean }[]>(
+    'select id, password_hash, active from person where username = ?',
     [name],
   );
   const ok = await verifyPassword(password, person?.password_hash);
-  if (!person || !ok) throw unauthenticated('Wrong username or password');
+  // A deactivated account is refused exactly like a wrong password: the answer says nothing about the account.
+  if (!person || !ok || !person.active) throw unauthenticated('Wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
   await em.execute('insert into auth_session (token_hash, person_id, created_at, expires_at) values (?, ?, ?, ?)', [
@@ -77,11 +78,13 @@ export async function authenticate(em: EntityManager, header: string | null | un
   if (header === null || header === undefined || header.trim() === '') return { kind: 'none' };
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header.trim());
   if (!match) return { kind: 'invalid', reason: 'Malformed authorization: expected "Bearer <token>"' };
-  const [session] = await em.execute<{ person_id: number; expires_at: Date }[]>(
-    'select person_id, expires_at from auth_session where token_hash = ?',
+  const [session] = await em.execute<{ person_id: number; expires_at: Date; active: boolean }[]>(
+    `select s.person_id, s.expires_at, p.active from auth_session s join person p on p.id = s.person_id
+      where s.token_hash = ?`,
     [hashToken(match[1] as string)],
   );
-  if (!session) return { kind: 'invalid', reason: 'Unknown or revoked token: log in again' };
+  // Deactivating a person also deletes their sessions; checking `active` here covers any token left over.
+  if (!session?.active) return { kind: 'invalid', reason: 'Unknown or revoked token: log in again' };
   if (new Date(session.expires_at).getTime() <= Date.now()) {
     return { kind: 'invalid', reason: 'The token has expired: log in again' };
   }

@@ -4,6 +4,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from './errors.ts';
+import { decodeId, type IdType } from './ids.ts';
 
 export interface ListArgs {
   sort?: { field: string; order?: 'ASC' | 'DESC' | null } | null;
@@ -60,4 +61,52 @@ export function idsCondition(
 ): { sql: string; params: unknown[] } | null {
   if (ids === null || ids === undefined) return null;
   return { sql: `${column} = any(?::int[])`, params: [`{${ids.join(',')}}`] };
+}
+
+/** The longest free-text search a list accepts. */
+export const MAX_SEARCH = 100;
+
+/**
+ * `q` of a list filter: a case-insensitive substring match over some columns, or null without q. The
+ * wildcards `%` and `_` the user types match themselves, not anything.
+ */
+export function searchCondition(
+  columns: readonly string[],
+  q: string | null | undefined,
+): { sql: string; params: unknown[] } | null {
+  const text = (q ?? '').trim();
+  if (text.length === 0) return null;
+  if (text.length > MAX_SEARCH) throw badInput('filter.q', `must be at most ${MAX_SEARCH} characters`);
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return { sql: columns.map((c) => `${c} ilike ?`).join(' or '), params: columns.map(() => pattern) };
+}
+
+/** The `ids` filter (react-admin getMany) from opaque ids: malformed or foreign ids match nothing. */
+export function idsFilter(
+  column: string,
+  type: IdType,
+  ids: readonly (string | number)[] | null | undefined,
+): { sql: string; params: unknown[] } | null {
+  if (ids === null || ids === undefined) return null;
+  const decoded = ids.map((id) => decodeId(type, String(id))).filter((id): id is number => id !== null);
+  return idsCondition(column, decoded);
+}
+
+/** Collects `where` conditions and their parameters in order, skipping absent filters. */
+export class Conditions {
+  readonly where: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(condition: { sql: string; params: unknown[] } | null): this {
+    if (condition) {
+      this.where.push(condition.sql);
+      this.params.push(...condition.params);
+    }
+    return this;
+  }
+
+  /** One condition with its parameters, e.g. `and('u.kind = ?', kind)`. */
+  and(sql: string, ...params: unknown[]): this {
+    return this.add({ sql, params });
+  }
 }

@@ -5,3 +5,6 @@
 export function pgArray(values: readonly (string | number)[]): string {
   return `{${values.map((v) => (typeof v === 'number' ? String(v) : `"${v.replace(/[\\"]/g, (c) => `\\${c}`)}"`)).join(',')}}`;
 }
+
+/** A `like` pattern no materialized path matches (paths start with "/"): the subtree of an unknown unit. */
+export const NO_UNIT = '#no-such-unit';

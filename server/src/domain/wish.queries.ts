@@ -4,7 +4,7 @@ import { badInput, notFound } from './errors.ts';
 import { decodeId } from './ids.ts';
 import { type ListArgs, type ListPage, runList } from './list.ts';
 import { isMasked, type Viewer, wishVisibilitySql } from './scope.ts';
-import { pgArray } from './sql.ts';
+import { NO_UNIT, pgArray } from './sql.ts';
 import {
   PENDING_STATUSES,
   WISH_STATUSES,
@@ -168,7 +168,7 @@ async function wishConditions(
     const path = await unitPath(em, filter.orgUnitId);
     // An unknown unit covers no wishes: the list is empty rather than an error, like any filter.
     where.push('c.path like ?');
-    params.push(path === null ? '\u0000' : `${path}%`);
+    params.push(path === null ? NO_UNIT : `${path}%`);
   }
   if (filter.handlingUnitId !== null && filter.handlingUnitId !== undefined) {
     where.push('w.handling_unit_id = ?');

@@ -133,12 +133,13 @@ export class WishService {
       residentId = decodeId('Person', input.residentId);
       if (residentId === null) throw notFound('Resident');
     }
-    const [unit] = await this.em.execute<{ id: number; kind: string; path: string }[]>(
-      'select id, kind, path from org_unit where id = ?',
+    const [unit] = await this.em.execute<{ id: number; kind: string; path: string; retired_at: string | null }[]>(
+      'select id, kind, path, retired_at from org_unit where id = ?',
       [compoundId],
     );
     if (!unit) throw notFound('Org unit');
     if (unit.kind !== 'COMPOUND') throw badInput('orgUnitId', 'must be a compound');
+    if (unit.retired_at !== null) throw badInput('orgUnitId', 'the compound is retired and takes no new wishes');
     if (residentId !== null) {
       const [resident] = await this.em.execute<{ ok: boolean; found: boolean }[]>(
         `select exists (select 1 from person_role where person_id = ? and role = 'RESIDENT' and org_unit_id = ?) as ok,
@@ -237,12 +238,12 @@ export class WishService {
             where r.person_id = p.id
               and r.role in ('PARTY_MEMBER', 'VOLUNTEER', 'GRID_WORKER', 'BRANCH_SECRETARY')
               and (u.kind = 'PARTNER' or u.path like any (?::text[]))) as eligible
-         from person p where p.id = any(?::int[])`,
+         from person p where p.id = any(?::int[]) and p.active`,
       [pgArray(scopes), pgArray(personIds)],
     );
     for (const id of personIds) {
       const row = rows.find((r) => r.id === id);
-      if (!row) throw badInput('assigneeIds', 'contains an unknown person');
+      if (!row) throw badInput('assigneeIds', 'contains an unknown or deactivated person');
       if (!row.eligible) throw badInput('assigneeIds', 'contains a person who cannot take orders in your area');
     }
   }

@@ -14,7 +14,7 @@ import {
   type RankingRow,
 } from '../../domain/points.service.ts';
 import { hasRole, isMasked, isUnder, type Viewer } from '../../domain/scope.ts';
-import { pgArray } from '../../domain/sql.ts';
+import { NO_UNIT, pgArray } from '../../domain/sql.ts';
 import { POINT_ENTRY_KINDS, POINT_SOURCE_TYPES } from '../../entities/points.entity.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
@@ -308,7 +308,7 @@ builder.queryFields((t) => ({
         const unit = unitId === null ? null : await ctx.loaders.orgUnit.load(unitId);
         where.push(`exists (select 1 from person_role pr join org_unit pu on pu.id = pr.org_unit_id
                      where pr.person_id = e.person_id and pr.role = 'PARTY_MEMBER' and pu.path like ?)`);
-        params.push(unit ? `${unit.path}%` : '\u0000');
+        params.push(unit ? `${unit.path}%` : NO_UNIT);
       }
       if (f?.year != null) {
         where.push('e.year = ?');

@@ -25,7 +25,7 @@ import { WishActionEnum, WishChannelEnum, WishStatusEnum } from './enums.ts';
 import { OrgUnitRef, PersonRef, WishCategoryRef } from './hierarchy.ts';
 
 export const WishRef = builder.objectRef<WishView>('Wish');
-const WishEventRef = builder.objectRef<WishEventRecord>('WishEvent');
+export const WishEventRef = builder.objectRef<WishEventRecord>('WishEvent');
 const MeetingRef = builder.objectRef<MeetingView>('Meeting');
 
 const unit = async (ctx: Context, id: number) => (await ctx.loaders.orgUnit.load(id)) as OrgUnitView;

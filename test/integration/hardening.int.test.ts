@@ -1,0 +1,519 @@
+/**
+ * Hardening, over HTTP and graphql-ws alike: query limits (depth, aliases, cost, directives, tokens,
+ * characters) that refuse with GRAPHQL_VALIDATION_FAILED without revealing the limits; CSRF prevention;
+ * request and message size limits; the connection_init timeout; masked unexpected errors that reach the log
+ * unmasked but without personal data; no introspection or suggestions in production; rate limits on login
+ * and mutations, in memory and through Redis.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { addTypenameToDocument } from '@apollo/client/utilities';
+import { type DocumentNode, print } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as adminQueries from '../../admin/src/data/build-query.ts';
+import { type App, buildApp } from '../../server/src/app.ts';
+import { type Config, loadConfig } from '../../server/src/config.ts';
+import { limitRefusals, REFUSALS } from '../../server/src/graphql/hardening.ts';
+import { schema } from '../../server/src/graphql/schema.ts';
+import { createLogger, type Logger } from '../../server/src/logger.ts';
+import { CONTRACT_DIR } from '../support/contract.ts';
+import { DEMO_PASSWORD, type Harness, startHarness } from '../support/harness.ts';
+import { wishTablesDigest } from '../support/world.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
+const SUBMIT = `mutation($input: SubmitWishInput!) { submitWish(input: $input) { wish { id } } }`;
+const REFUSAL_TEXTS: string[] = Object.values(REFUSALS);
+
+interface Result {
+  status?: number;
+  data?: any;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string | null) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...((await res.json()) as Result) };
+}
+
+/** One operation over graphql-ws: its single result, or the errors it was refused with. */
+async function overWs(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
+  const client = createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: true,
+  });
+  try {
+    return await new Promise<Result>((resolve) => {
+      let result: Result = {};
+      client.subscribe(
+        { query, variables },
+        {
+          next: (value) => {
+            result = value as Result;
+          },
+          error: (err) => resolve({ errors: Array.isArray(err) ? err : [{ message: String(err) }] }),
+          complete: () => resolve(result),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+/** The close code of a raw socket after `act` (which may send nothing at all). */
+function closeCode(url: string, act: (socket: WebSocket) => void = () => undefined) {
+  return new Promise<{ code: number; ms: number }>((resolve, reject) => {
+    const started = Date.now();
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    socket.on('open', () => act(socket));
+    socket.on('close', (code) => resolve({ code, ms: Date.now() - started }));
+    socket.on('error', reject);
+  });
+}
+
+function captureLogs(level = 'debug'): { logger: Logger; text: () => string } {
+  const lines: string[] = [];
+  return {
+    logger: createLogger(level, { write: (line: string) => void lines.push(line) }),
+    text: () => lines.join(''),
+  };
+}
+
+const codes = (r: Result) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+/** Refused by a query limit: the contract's code, a message that names no number, nothing executed. */
+function expectRefused(r: Result, what: string) {
+  expect(r.errors?.length, `${what}: ${JSON.stringify(r)}`).toBeGreaterThan(0);
+  expect(r.data ?? null, what).toBeNull();
+  for (const e of r.errors ?? []) {
+    expect(e.extensions?.code, what).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(e.message, what).not.toMatch(/\d/);
+  }
+  expect(
+    r.errors?.some((e) => REFUSAL_TEXTS.includes(e.message)),
+    `${what}: ${JSON.stringify(r.errors)}`,
+  ).toBe(true);
+}
+
+const nested = (depth: number, leaf = 'id') =>
+  `{ orgUnits(kind: STREET) { ${'children { '.repeat(depth - 2)}${leaf}${' }'.repeat(depth - 2)} } }`;
+const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+
+/** Over each limit and under every other one, so each case proves one limit. */
+const OVER_LIMITS: [string, string][] = [
+  ['depth 12', nested(12)],
+  ['50 aliases', aliases(50)],
+  ['20,000 characters', `{ me { id } }${' '.repeat(20_000)}`],
+  ['2,500 tokens in 7,500 characters', `{ me { ${'id '.repeat(2_500)}} }`],
+  ['cost', nested(10, 'id name kind nameZh population households '.repeat(200))],
+  ['11 directives', `{ me { ${'id @include(if: true) '.repeat(11)}} }`],
+];
+
+describe('hardening', () => {
+  let h: Harness;
+  let admin: string;
+  const apps: App[] = [];
+
+  async function extraApp(overrides: Partial<Config>, logger: Logger = createLogger('silent')): Promise<App> {
+    const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', redisUrl: null, ...overrides };
+    const app = await buildApp({ config, databaseUrl: h.databaseUrl, logger });
+    apps.push(app);
+    await app.start();
+    return app;
+  }
+
+  beforeAll(async () => {
+    h = await startHarness();
+    admin = await h.login('admin');
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.stop();
+    await h?.stop();
+  });
+
+  it('reads its limits from the environment, naming a wrong variable', () => {
+    const config = loadConfig({
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_CHARACTERS: '5000',
+      WS_CONNECTION_INIT_TIMEOUT_MS: '1000',
+      RATE_LIMIT_LOGINS_PER_MINUTE: '3',
+      RATE_LIMIT_MUTATIONS_PER_MINUTE: '0',
+      TRUST_PROXY: 'true',
+    });
+    expect(config.queryLimits).toMatchObject({ maxDepth: 8, maxCharacters: 5000 });
+    expect(config.wsConnectionInitTimeoutMs).toBe(1000);
+    expect(config.rateLimits).toEqual({ loginsPerMinute: 3, loginsPerIpPerMinute: 100, mutationsPerMinute: 0 });
+    expect(config.trustProxy).toBe(true);
+    expect(() => loadConfig({ RATE_LIMIT_MUTATIONS_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_MUTATIONS_PER_MINUTE/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH/);
+  });
+
+  describe('query limits', () => {
+    for (const [what, query] of OVER_LIMITS) {
+      it(`refuses ${what} over HTTP and WebSocket, revealing no limit`, async () => {
+        expect(query.length).toBeLessThan(what.startsWith('20,000') ? 30_000 : 10_000);
+        expectRefused(await post(h.url, query, {}, admin), `HTTP ${what}`);
+        expectRefused(await overWs(h.url, admin, query), `WebSocket ${what}`);
+      });
+    }
+
+    it('accepts what lies just within the limits', async () => {
+      const within = [
+        nested(10),
+        aliases(15),
+        `{ me { id } }${' '.repeat(9_000)}`,
+        `{ me { ${'id '.repeat(1_900)}} }`,
+        `{ me { ${'id @include(if: true) '.repeat(10)}} }`,
+      ];
+      for (const query of within) {
+        const http = await post(h.url, query, {}, admin);
+        expect(http.errors, query.slice(0, 80)).toBeUndefined();
+        const ws = await overWs(h.url, admin, query);
+        expect(ws.errors, query.slice(0, 80)).toBeUndefined();
+        expect(ws.data).toEqual(http.data);
+      }
+    });
+
+    it('keeps every contract document and every admin panel query within the limits', async () => {
+      const limits = loadConfig({}).queryLimits;
+      const files = fs.readdirSync(CONTRACT_DIR).filter((f) => f.endsWith('.graphql'));
+      expect(files).toEqual(expect.arrayContaining(['activities.graphql', 'points.graphql', 'wishes.graphql']));
+      for (const file of files) {
+        const source = fs.readFileSync(path.join(CONTRACT_DIR, file), 'utf8');
+        expect(limitRefusals(source, schema, limits), file).toEqual([]);
+        // Some slack: a document may grow by half before it meets a limit.
+        const tighter = {
+          ...limits,
+          maxDepth: Math.floor(limits.maxDepth * 0.8),
+          maxCost: limits.maxCost / 2,
+          maxTokens: limits.maxTokens / 2,
+          maxCharacters: limits.maxCharacters / 2,
+        };
+        expect(limitRefusals(source, schema, tighter), `${file} with half the room`).toEqual([]);
+        // A literal page size multiplies the cost: the largest page the server gives still fits.
+        const fullPage = source.replace(/first: \$first/g, 'first: 100');
+        expect(limitRefusals(fullPage, schema, limits), `${file} with first: 100`).toEqual([]);
+      }
+      const documents = Object.entries(adminQueries).filter(
+        (e): e is [string, DocumentNode] => (e[1] as { kind?: string } | null)?.kind === 'Document',
+      );
+      expect(documents.length).toBeGreaterThan(0);
+      for (const [name, document] of documents) {
+        // As Apollo Client sends it: with __typename added to every selection.
+        const source = print(addTypenameToDocument(document));
+        expect(limitRefusals(source, schema, limits), name).toEqual([]);
+        expect(limitRefusals(source.replace(/first: \$first/g, 'first: 100'), schema, limits), name).toEqual([]);
+      }
+      // The check itself can fail.
+      expect(limitRefusals(nested(12), schema, limits)).toEqual([REFUSALS.depth]);
+    });
+  });
+
+  describe('transport limits', () => {
+    it('closes a socket that never sends connection_init (4408)', async () => {
+      const app = await extraApp({ wsConnectionInitTimeoutMs: 300 });
+      const { code, ms } = await closeCode(app.url);
+      expect(code).toBe(4408);
+      expect(ms).toBeLessThan(3_000);
+    });
+
+    it('closes a socket whose message exceeds the frame size limit (1009)', async () => {
+      const { code } = await closeCode(h.url, (socket) => socket.send('x'.repeat(70 * 1024)));
+      expect(code).toBe(1009);
+    });
+
+    it('refuses an HTTP body over the size limit', async () => {
+      const res = await fetch(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+        body: JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(70 * 1024) } }),
+      });
+      expect(res.status).toBe(413);
+      const body = (await res.json()) as Result;
+      expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(body.errors?.[0]?.message).not.toMatch(/\d/);
+    });
+  });
+
+  describe('CSRF prevention', () => {
+    const countSessions = async () => Number((await h.db.query('select count(*) from auth_session')).rows[0].count);
+    const form = new URLSearchParams({
+      query: LOGIN,
+      variables: JSON.stringify({ u: 'resident.wenxiangyuan.3', p: DEMO_PASSWORD }),
+    }).toString();
+
+    it('refuses a form or text/plain POST without the header, and changes nothing', async () => {
+      const before = await countSessions();
+      for (const contentType of [
+        'application/x-www-form-urlencoded',
+        'text/plain',
+        'multipart/form-data; boundary=x',
+      ]) {
+        const res = await fetch(`${h.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': contentType },
+          body: contentType.startsWith('text') ? JSON.stringify({ query: LOGIN }) : form,
+        });
+        expect(res.status, contentType).toBe(403);
+        expect(await res.text()).not.toContain('token');
+      }
+      expect(await countSessions()).toBe(before);
+      // The same form with the header is a request the browser had to preflight: it runs.
+      const allowed = await fetch(`${h.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-graphql-csrf': '1' },
+        body: form,
+      });
+      expect(((await allowed.json()) as Result).data?.login?.token).toEqual(expect.any(String));
+      expect(await countSessions()).toBe(before + 1);
+    });
+
+    it('refuses a GET without the header; JSON POSTs need none', async () => {
+      const url = `${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`;
+      const auth = { authorization: `Bearer ${admin}`, accept: 'application/json' };
+      expect((await fetch(url, { headers: auth })).status).toBe(403);
+      const withHeader = await fetch(url, { headers: { ...auth, 'x-graphql-csrf': '1' } });
+      expect(((await withHeader.json()) as Result).data?.me?.id).toEqual(expect.any(String));
+      expect((await post(h.url, '{ me { id } }', {}, admin)).data?.me?.id).toEqual(expect.any(String));
+    });
+
+    it('still serves GraphiQL to a browser in development', async () => {
+      const res = await fetch(`${h.url}/graphql`, { headers: { accept: 'text/html' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/html');
+    });
+  });
+
+  describe('production mode', () => {
+    const INTROSPECTION = ['{ __schema { types { name } } }', '{ __type(name: "Wish") { name fields { name } } }'];
+
+    it('refuses introspection over HTTP and WebSocket, and hides suggestions and GraphiQL', async () => {
+      const app = await extraApp({ production: true });
+      for (const query of INTROSPECTION) {
+        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+          expect(codes(r), query).toContain('GRAPHQL_VALIDATION_FAILED');
+          expect(r.data ?? null).toBeNull();
+        }
+      }
+      // Without a token too (login is the only other thing an anonymous request may do).
+      expect(codes(await post(app.url, INTROSPECTION[0] as string))).toContain('GRAPHQL_VALIDATION_FAILED');
+      const typo = await post(app.url, '{ me { displayNam } }', {}, admin);
+      expect(codes(typo)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(JSON.stringify(typo.errors)).not.toMatch(/Did you mean|displayName/);
+      const enumTypo = await post(
+        app.url,
+        SUBMIT,
+        { input: { title: 'x', description: 'x', categoryCode: 'repairs', channel: 'APX' } },
+        admin,
+      );
+      expect(codes(enumTypo)).toEqual(['BAD_USER_INPUT']);
+      expect(JSON.stringify(enumTypo.errors)).not.toMatch(/Did you mean/);
+      const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html', 'x-graphql-csrf': '1' } });
+      expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
+      // The refusals still say nothing about the limits.
+      expectRefused(await post(app.url, nested(12), {}, admin), 'production depth');
+    });
+
+    it('allows introspection and suggestions in development', async () => {
+      for (const query of INTROSPECTION) {
+        expect((await post(h.url, query, {}, admin)).errors, query).toBeUndefined();
+        expect((await overWs(h.url, admin, query)).errors, query).toBeUndefined();
+      }
+      expect(JSON.stringify((await post(h.url, '{ me { displayNam } }', {}, admin)).errors)).toMatch(/Did you mean/);
+    });
+  });
+
+  describe('unexpected errors and logs', () => {
+    it('masks an unexpected error for the client and logs it unmasked', async () => {
+      const logs = captureLogs('info');
+      const app = await extraApp({}, logs.logger);
+      await h.db.query('alter table wish_category rename to wish_category_away');
+      try {
+        const query = '{ wishCategories { code } }';
+        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+          expect(r.errors).toEqual([
+            expect.objectContaining({
+              message: 'Unexpected error.',
+              extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
+            }),
+          ]);
+          expect(JSON.stringify(r)).not.toMatch(/wish_category|relation|select/);
+        }
+      } finally {
+        await h.db.query('alter table wish_category_away rename to wish_category');
+      }
+      const logged = logs.text();
+      expect(logged).toContain('unexpected error');
+      expect(logged.match(/relation \\"wish_category\\" does not exist/g)?.length).toBeGreaterThanOrEqual(2);
+      // Fixed again: the same query works.
+      expect(
+        (await post(app.url, '{ wishCategories { code } }', {}, admin)).data?.wishCategories.length,
+      ).toBeGreaterThan(0);
+    });
+
+    it('never logs passwords, tokens, phone numbers or descriptions, even of failed statements', async () => {
+      const logs = captureLogs('debug');
+      const app = await extraApp({}, logs.logger);
+      const phone = '13912345678';
+      const description = `楼道灯坏了，请打电话 ${phone} 找王阿姨`;
+      const login = await post(app.url, LOGIN, { u: 'resident.wenxiangyuan.2', p: DEMO_PASSWORD });
+      const token = login.data.login.token as string;
+      const input = { title: '楼道灯不亮', description, categoryCode: 'repairs' };
+      expect((await post(app.url, SUBMIT, { input }, token)).errors).toBeUndefined();
+      expect((await overWs(app.url, token, SUBMIT, { input })).errors).toBeUndefined();
+      // Every insert into wish now fails inside PostgreSQL: the driver's message carries the statement with
+      // its values, and PostgreSQL's detail the failing row.
+      await h.db.query('alter table wish add constraint hardening_probe check (false) not valid');
+      try {
+        for (const r of [
+          await post(app.url, SUBMIT, { input }, token),
+          await overWs(app.url, token, SUBMIT, { input }),
+        ]) {
+          expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
+          expect(JSON.stringify(r)).not.toContain(phone);
+        }
+      } finally {
+        await h.db.query('alter table wish drop constraint hardening_probe');
+      }
+      const logged = logs.text();
+      expect(logged).toContain('hardening_probe'); // the failure itself was logged
+      expect(logged.length).toBeGreaterThan(0);
+      for (const secret of [DEMO_PASSWORD, token, phone, '王阿姨', admin]) expect(logged).not.toContain(secret);
+    });
+  });
+
+  describe('rate limits', () => {
+    const countSessions = async () => Number((await h.db.query('select count(*) from auth_session')).rows[0].count);
+    const login = (app: App, u: string, p = DEMO_PASSWORD) => post(app.url, LOGIN, { u, p });
+
+    function expectRateLimited(r: Result) {
+      expect(codes(r)).toEqual(['RATE_LIMITED']);
+      expect(r.errors?.[0]?.message).toMatch(/retry later/);
+      const retry = r.errors?.[0]?.extensions?.retryAfterSeconds;
+      expect(retry).toBeGreaterThan(0);
+      expect(retry).toBeLessThanOrEqual(60);
+      expect(r.data?.login ?? r.data?.submitWish ?? null).toBeNull();
+    }
+
+    it('limits login attempts per username and per client address, writing nothing when refused', async () => {
+      const app = await extraApp({
+        rateLimits: { loginsPerMinute: 3, loginsPerIpPerMinute: 8, mutationsPerMinute: 600 },
+      });
+      const before = await countSessions();
+      expect((await login(app, 'member.wenxiangyuan.2')).data.login.token).toEqual(expect.any(String));
+      expect(codes(await login(app, 'member.wenxiangyuan.2', 'wrong-password'))).toEqual(['UNAUTHENTICATED']);
+      expect((await login(app, 'member.wenxiangyuan.2')).data.login.token).toEqual(expect.any(String));
+      // The fourth attempt within the minute, with the right password: refused, no session written.
+      expectRateLimited(await login(app, 'member.wenxiangyuan.2'));
+      expect(await countSessions()).toBe(before + 2);
+      // Another username from the same address has its own count …
+      for (let i = 0; i < 3; i++) expect((await login(app, 'member.wenxiangyuan.3')).data.login.token).toBeTruthy();
+      expect((await login(app, 'member.wenxiangyuan.4')).data.login.token).toBeTruthy();
+      // … until the address has made 8 attempts in all.
+      expectRateLimited(await login(app, 'member.wenxiangyuan.5'));
+      expect(await countSessions()).toBe(before + 6);
+      // The harness's server, with the default limits, is not affected.
+      expect((await login(h.app, 'member.wenxiangyuan.2')).data.login.token).toBeTruthy();
+    });
+
+    it('behind a trusted proxy, counts by the last X-Forwarded-For hop, which a client cannot prepend away', async () => {
+      const app = await extraApp({
+        trustProxy: true,
+        rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 2, mutationsPerMinute: 600 },
+      });
+      const from = async (forwardedFor: string) => {
+        const res = await fetch(`${app.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor },
+          body: JSON.stringify({ query: LOGIN, variables: { u: 'grid.hongshun', p: DEMO_PASSWORD } }),
+        });
+        return (await res.json()) as Result;
+      };
+      expect((await from('203.0.113.5')).data.login.token).toBeTruthy();
+      expect((await from('198.51.100.7, 203.0.113.5')).data.login.token).toBeTruthy();
+      expectRateLimited(await from('192.0.2.1, 203.0.113.5'));
+      expect((await from('203.0.113.6')).data.login.token).toBeTruthy();
+    });
+
+    it('limits mutations per person over both transports; queries are not limited', async () => {
+      const app = await extraApp({
+        rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 100, mutationsPerMinute: 5 },
+      });
+      const resident = await h.login('resident.wenxiangyuan.1');
+      const other = await h.login('resident.financial.1');
+      const input = { title: '门禁坏了', description: '东门门禁刷卡没反应', categoryCode: 'repairs' };
+      for (let i = 0; i < 4; i++) expect((await post(app.url, SUBMIT, { input }, resident)).errors).toBeUndefined();
+      expect((await overWs(app.url, resident, SUBMIT, { input })).errors).toBeUndefined();
+      const before = await wishTablesDigest(h);
+      expectRateLimited(await post(app.url, SUBMIT, { input }, resident));
+      expectRateLimited(await overWs(app.url, resident, SUBMIT, { input }));
+      expect(await wishTablesDigest(h)).toBe(before);
+      for (let i = 0; i < 20; i++) expect((await post(app.url, '{ me { id } }', {}, resident)).errors).toBeUndefined();
+      expect((await overWs(app.url, resident, '{ me { id } }')).errors).toBeUndefined();
+      // Someone else is not held back by it.
+      expect((await post(app.url, SUBMIT, { input }, other)).errors).toBeUndefined();
+      // Two mutations in one request count as two.
+      const two = `mutation($input: SubmitWishInput!) { a: submitWish(input: $input) { wish { id } } b: submitWish(input: $input) { wish { id } } }`;
+      for (let i = 0; i < 2; i++) expect((await post(app.url, two, { input }, other)).errors).toBeUndefined();
+      const beforeTwo = await wishTablesDigest(h);
+      expectRateLimited(await post(app.url, two, { input }, other));
+      expect(await wishTablesDigest(h)).toBe(beforeTwo);
+    });
+  });
+});
+
+async function reachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return await new Promise((resolve) => {
+    const socket = net.connect(Number(port || 6379), hostname, () => {
+      socket.end();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}
+
+describe.runIf(await reachable(REDIS_URL))('rate limits shared by replicas through Redis', () => {
+  let h: Harness;
+  const apps: App[] = [];
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    for (const app of apps) await app.stop();
+    await h?.stop();
+  });
+
+  it('counts login attempts on one replica against the other', async () => {
+    const config: Config = {
+      ...loadConfig({}),
+      port: 0,
+      host: '127.0.0.1',
+      redisUrl: REDIS_URL,
+      rateLimits: { loginsPerMinute: 2, loginsPerIpPerMinute: 100, mutationsPerMinute: 600 },
+    };
+    for (let i = 0; i < 2; i++) {
+      const app = await buildApp({ config, databaseUrl: h.databaseUrl, logger: createLogger('silent') });
+      apps.push(app);
+      await app.start();
+    }
+    const [a, b] = apps as [App, App];
+    const attempt = (app: App) => post(app.url, LOGIN, { u: 'volunteer.wenxiangyuan.1', p: DEMO_PASSWORD });
+    expect((await attempt(a)).data.login.token).toBeTruthy();
+    expect((await attempt(b)).data.login.token).toBeTruthy();
+    const refused = await attempt(a);
+    expect(codes(refused)).toEqual(['RATE_LIMITED']);
+    expect(codes(await attempt(b))).toEqual(['RATE_LIMITED']);
+  });
+});
