@@ -10,7 +10,7 @@ import { ROOT_DIR } from '../../server/src/config.ts';
 import { CONTRACT_DIR, contractDocument, SHARED_CONTRACT_DIR } from '../support/contract.ts';
 import { type Harness, startHarness, subscribe } from '../support/harness.ts';
 
-const COVERED = ['auth', 'hierarchy', 'wishes', 'points'];
+const COVERED = ['auth', 'hierarchy', 'wishes', 'activities', 'points'];
 const printed = buildSchema(fs.readFileSync(path.join(ROOT_DIR, 'schema/schema.graphql'), 'utf8'));
 
 describe('contract documents', () => {

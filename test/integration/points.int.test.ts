@@ -1,7 +1,7 @@
 /** The points ledger: exactly-once awards, totals that add up, corrections, rules as data, rankings. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeId } from '../../server/src/domain/ids.ts';
-import { awardForWishTransition, pointsYear } from '../../server/src/domain/points.service.ts';
+import { awardAttendance, awardForWishTransition, pointsYear } from '../../server/src/domain/points.service.ts';
 import { contractDocument } from '../support/contract.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
@@ -134,6 +134,32 @@ describe('points', () => {
     const again = await w.act('member.wenxiangyuan.2', 'resolveWish', { wishId: wish.id, note: 'ok' });
     expect(again.errors?.[0]?.extensions?.code).toBe('INVALID_TRANSITION');
     expect(await entriesOf(m2, 'WISH_RESOLVED', wish.id)).toHaveLength(1);
+  });
+
+  it('replaying the same check-in award 10 times, concurrently, leaves one attendance entry', async () => {
+    const member = decodeId('Person', await w.person('member.wenxiangyuan.3'))!;
+    const { rows } = await h.db.query(
+      `select a.id from activity a where a.points_per_participant > 0
+          and not exists (select 1 from point_entry e where e.source_key = 'activity:' || a.id and e.person_id = $1)
+        order by a.id limit 1`,
+      [member],
+    );
+    const activityId = rows[0].id as number;
+    // no yearly cap in the way: the only thing that can stop a second entry is the ledger's uniqueness
+    await h.db.query(`update point_rule set cap_per_year = null where code = 'ACTIVITY_ATTENDED'`);
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        h.app.orm.em
+          .fork()
+          .transactional((em) => awardAttendance(em, { activityId, personId: member, at: new Date() })),
+      ),
+    );
+    const { rows: entries } = await h.db.query(
+      `select count(*)::int as n from point_entry e join point_rule r on r.id = e.rule_id
+        where r.code = 'ACTIVITY_ATTENDED' and e.person_id = $1 and e.source_key = $2`,
+      [member, `activity:${activityId}`],
+    );
+    expect(entries[0].n).toBe(1);
   });
 
   it('deducts for abandoning an accepted order', async () => {
