@@ -1,86 +1,81 @@
-import type { OperationDefinitionNode } from 'graphql';
+/** The panel's buildQuery: react-admin calls become the API's list convention and each resource's mutations. */
+import { print } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { isUnauthenticated } from '../../admin/src/auth/graphql-errors.ts';
-import { createBuildQuery, NotSupportedYetError, toWishFilter } from '../../admin/src/data/build-query.ts';
+import { cleanFilter, createBuildQuery, NotSupportedError } from '../../admin/src/data/build-query.ts';
+import { registry } from '../../admin/src/data/registry.ts';
 
-const wishNode = (id: string) => ({ id, title: `wish ${id}`, status: 'SUBMITTED' });
+const buildQuery = createBuildQuery(registry)({} as never);
 
-const connection = (ids: string[], endCursor: string | null, totalCount = 100) => ({
-  data: {
-    wishes: {
-      totalCount,
-      pageInfo: { hasNextPage: true, endCursor },
-      edges: ids.map((id) => ({ cursor: `c${id}`, node: wishNode(id) })),
-    },
-  },
-});
-
-describe('the admin query builder', () => {
-  it('reads the first page of wishes with `first` only', () => {
-    const buildQuery = createBuildQuery()(undefined as never);
-    const query = buildQuery('GET_LIST', 'wishes', { pagination: { page: 1, perPage: 2 }, filter: {} });
-    const definition = query.query.definitions[0] as OperationDefinitionNode;
-    // ra-data-graphql tells queries from mutations by the first definition of the document.
-    expect(definition.operation).toBe('query');
-    expect(query.variables).toEqual({ filter: undefined, first: 2 });
-    expect(query.parseResponse(connection(['1', '2'], 'c2') as never)).toEqual({
-      data: [wishNode('1'), wishNode('2')],
-      total: 100,
-      pageInfo: { hasNextPage: true, hasPreviousPage: false },
+describe('the panel data provider', () => {
+  it('turns getList into the resource list with offset pages, sort and filter', () => {
+    const q = buildQuery('GET_LIST', 'wishes', {
+      pagination: { page: 3, perPage: 25 },
+      sort: { field: 'createdAt', order: 'DESC' },
+      filter: { status: 'SUBMITTED', q: '', orgUnitId: 'T3Jn' },
     });
-  });
-
-  it('asks for the next page after the end cursor of the page before', () => {
-    const buildQuery = createBuildQuery()(undefined as never);
-    const filter = { status: 'SUBMITTED' };
-    buildQuery('GET_LIST', 'wishes', { pagination: { page: 1, perPage: 2 }, filter }).parseResponse(
-      connection(['1', '2'], 'c2') as never,
-    );
-    const next = buildQuery('GET_LIST', 'wishes', { pagination: { page: 2, perPage: 2 }, filter });
-    expect(next.variables).toEqual({ filter: { status: ['SUBMITTED'] }, first: 2, after: 'c2' });
-  });
-
-  it('reads a page it has no cursor for as the leading rows and keeps the last perPage', () => {
-    const buildQuery = createBuildQuery()(undefined as never);
-    const query = buildQuery('GET_LIST', 'wishes', { pagination: { page: 3, perPage: 2 }, filter: {} });
-    expect(query.variables).toEqual({ filter: undefined, first: 6 });
-    const result = query.parseResponse(connection(['1', '2', '3', '4', '5', '6'], 'c6') as never);
-    expect(result.data).toEqual([wishNode('5'), wishNode('6')]);
-  });
-
-  it('reads one wish by id and reports a missing one as not found', () => {
-    const buildQuery = createBuildQuery()(undefined as never);
-    const query = buildQuery('GET_ONE', 'wishes', { id: 'w1' });
-    expect(query.variables).toEqual({ id: 'w1' });
-    expect(query.parseResponse({ data: { wish: wishNode('w1') } } as never)).toEqual({ data: wishNode('w1') });
-    expect(() => query.parseResponse({ data: { wish: null } } as never)).toThrow('ra.notification.item_doesnt_exist');
-  });
-
-  it('refuses other resources and methods with a clear error', () => {
-    const buildQuery = createBuildQuery()(undefined as never);
-    expect(() => buildQuery('UPDATE', 'wishes', {})).toThrow(NotSupportedYetError);
-    expect(() => buildQuery('GET_LIST', 'people', {})).toThrow('does not support GET_LIST on "people" yet');
-  });
-
-  it('sends only the fields of WishFilter', () => {
-    expect(toWishFilter({ q: 'lamp', status: ['OPEN_FOR_CLAIM'], mine: true, overdue: 'yes' })).toEqual({
-      status: ['OPEN_FOR_CLAIM'],
-      mine: true,
+    expect(print(q.query)).toContain('wishList(filter: $filter, sort: $sort, offset: $offset, limit: $limit)');
+    expect(q.variables).toEqual({
+      filter: { status: ['SUBMITTED'], orgUnitId: 'T3Jn' },
+      sort: { field: 'createdAt', order: 'DESC' },
+      offset: 50,
+      limit: 25,
     });
-    expect(toWishFilter({})).toBeUndefined();
-  });
-});
-
-describe('recognising an expired session', () => {
-  it('finds UNAUTHENTICATED inside the HttpError that ra-data-graphql throws', () => {
-    const apolloError = { graphQLErrors: [{ message: 'no token', extensions: { code: 'UNAUTHENTICATED' } }] };
-    expect(isUnauthenticated({ status: 200, body: apolloError })).toBe(true);
+    const parsed = q.parseResponse({ data: { wishList: { totalCount: 77, nodes: [{ id: 'a' }] } } });
+    expect(parsed).toEqual({ data: [{ id: 'a' }], total: 77 });
   });
 
-  it('treats HTTP 401 as unauthenticated and FORBIDDEN as not', () => {
-    expect(isUnauthenticated({ status: 401 })).toBe(true);
-    const forbidden = { graphQLErrors: [{ message: 'no', extensions: { code: 'FORBIDDEN' } }] };
-    expect(isUnauthenticated({ status: 200, body: forbidden })).toBe(false);
-    expect(isUnauthenticated(new Error('network down'))).toBe(false);
+  it('leaves the default order to the server when react-admin sorts by id', () => {
+    const q = buildQuery('GET_LIST', 'wishes', {
+      pagination: { page: 1, perPage: 10 },
+      sort: { field: 'id', order: 'ASC' },
+    });
+    expect(q.variables.sort).toBeUndefined();
+  });
+
+  it('reads getMany through the ids filter and getManyReference through the target filter', () => {
+    const many = buildQuery('GET_MANY', 'wishes', { ids: ['a', 'b'] });
+    expect(many.variables).toMatchObject({ filter: { ids: ['a', 'b'] }, limit: 2, offset: 0 });
+    const ref = buildQuery('GET_MANY_REFERENCE', 'wishes', {
+      target: 'orgUnitId',
+      id: 'u1',
+      pagination: { page: 1, perPage: 5 },
+      sort: { field: 'createdAt', order: 'ASC' },
+      filter: {},
+    });
+    expect(ref.variables.filter).toEqual({ orgUnitId: 'u1' });
+  });
+
+  it('reports a record the server does not show as missing', () => {
+    const one = buildQuery('GET_ONE', 'wishes', { id: 'x' });
+    expect(one.variables).toEqual({ id: 'x' });
+    expect(() => one.parseResponse({ data: { wish: null } })).toThrow('ra.notification.item_doesnt_exist');
+  });
+
+  it('creates through the resource mutation and returns the record of its payload', () => {
+    const create = buildQuery('CREATE', 'wishes', {
+      data: { title: 't', categoryCode: 'repairs', orgUnitId: 'u', residentId: '', extra: 1 },
+    });
+    expect(print(create.query)).toContain('submitWish(input: $input)');
+    expect(create.variables).toEqual({
+      input: { description: '', title: 't', categoryCode: 'repairs', orgUnitId: 'u' },
+    });
+    expect(create.parseResponse({ data: { submitWish: { wish: { id: 'w1' } } } })).toEqual({ data: { id: 'w1' } });
+  });
+
+  it('refuses what a resource does not offer, and unknown resources', () => {
+    expect(() => buildQuery('DELETE', 'wishes', { id: 'x' })).toThrow(NotSupportedError);
+    expect(() => buildQuery('GET_LIST', 'nope', {})).toThrow(NotSupportedError);
+  });
+
+  it('drops empty filter values', () => {
+    expect(cleanFilter({ a: '', b: [], c: null, d: 0, e: false, f: 'x' })).toEqual({ d: 0, e: false, f: 'x' });
+    expect(cleanFilter({ a: '' })).toBeUndefined();
+  });
+
+  it('declares list and single queries for every registered resource', () => {
+    for (const [name, q] of Object.entries(registry)) {
+      expect(print(q.list), name).toContain(`${q.listField}(filter: $filter`);
+      expect(print(q.one), name).toContain(`${q.oneField}(id: $id)`);
+    }
   });
 });

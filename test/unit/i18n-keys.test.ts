@@ -1,7 +1,6 @@
 import englishMessages from 'ra-language-english';
 import { describe, expect, it } from 'vitest';
-import { enMessages } from '../../admin/src/i18n/en.ts';
-import { zhCNMessages } from '../../admin/src/i18n/zh-CN.ts';
+import { catalog } from '../../admin/src/i18n/catalog.ts';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -34,8 +33,8 @@ const APP_KEYS = [
   ),
 ];
 
-const zhCN = flatten(zhCNMessages as Messages);
-const en = flatten(enMessages as Messages);
+const zhCN = flatten(catalog['zh-CN'] as Messages);
+const en = flatten(catalog.en as Messages);
 const raEnglish = flatten(englishMessages as Messages);
 
 describe('the admin panel translations', () => {

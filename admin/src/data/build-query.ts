@@ -1,170 +1,109 @@
-import { gql } from '@apollo/client/core';
-import type { BuildQuery, BuildQueryFactory, BuildQueryResult } from 'ra-data-graphql';
-
-// The documents are written by hand: introspection is off in production, so the panel never asks the
-// server for its schema. Each operation comes before the fragments it spreads, because ra-data-graphql
-// reads the first definition of a document to tell a query from a mutation.
-
-const WISH_CARD = gql`
-  fragment WishCard on Wish {
-    id
-    title
-    status
-    category {
-      code
-      name
-    }
-    compound {
-      id
-      name
-    }
-    handlingUnit {
-      id
-      name
-      kind
-    }
-    createdAt
-    updatedAt
-  }
-`;
-
-export const WISHES_QUERY = gql`
-  query Wishes($filter: WishFilter, $first: Int, $after: String) {
-    wishes(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        cursor
-        node {
-          ...WishCard
-        }
-      }
-    }
-  }
-  ${WISH_CARD}
-`;
-
-export const WISH_QUERY = gql`
-  query Wish($id: ID!) {
-    wish(id: $id) {
-      ...WishCard
-      description
-      rating
-    }
-  }
-  ${WISH_CARD}
-`;
-
-/** The keys of the server's `WishFilter` input; anything else in react-admin's filter is not sent. */
-export interface WishFilter {
-  status?: string[];
-  orgUnitId?: string;
-  categoryCode?: string;
-  overdue?: boolean;
-  mine?: boolean;
-}
-
-export const toWishFilter = (filter: Record<string, unknown> | undefined): WishFilter | undefined => {
-  if (!filter) return undefined;
-  const result: WishFilter = {};
-  const { status, orgUnitId, categoryCode, overdue, mine } = filter;
-  if (typeof status === 'string') result.status = [status];
-  else if (Array.isArray(status) && status.length > 0) result.status = status.map(String);
-  if (typeof orgUnitId === 'string' && orgUnitId !== '') result.orgUnitId = orgUnitId;
-  if (typeof categoryCode === 'string' && categoryCode !== '') result.categoryCode = categoryCode;
-  if (typeof overdue === 'boolean') result.overdue = overdue;
-  if (typeof mine === 'boolean') result.mine = mine;
-  return Object.keys(result).length > 0 ? result : undefined;
-};
-
 /**
- * react-admin pages by number, the server by cursor. The end cursor of every page fetched is kept per
- * filter and page size, so moving to the next page asks for `perPage` rows after it. A page whose
- * predecessor was never fetched (a jump to the last page) is read as the first `page * perPage` rows.
+ * The project's buildQuery for ra-data-graphql: react-admin's calls become the API's list convention and
+ * each resource's own queries and mutations (declared in its folder). Introspection is off in production,
+ * so nothing here asks the server for its schema.
  */
-export class PageCursors {
-  readonly #endCursors = new Map<string, string>();
+import type { BuildQuery, BuildQueryFactory, BuildQueryResult } from 'ra-data-graphql';
+import type { ResourceQueries, Row } from './resource-queries.ts';
 
-  #key(filter: WishFilter | undefined, perPage: number, page: number): string {
-    return JSON.stringify([filter ?? null, perPage, page]);
-  }
-
-  endCursorOf(filter: WishFilter | undefined, perPage: number, page: number): string | undefined {
-    return this.#endCursors.get(this.#key(filter, perPage, page));
-  }
-
-  remember(filter: WishFilter | undefined, perPage: number, page: number, endCursor: string | null): void {
-    const key = this.#key(filter, perPage, page);
-    if (endCursor === null) this.#endCursors.delete(key);
-    else this.#endCursors.set(key, endCursor);
+export class NotSupportedError extends Error {
+  constructor(resource: string, method: string) {
+    super(`The admin panel does not support ${method} on "${resource}".`);
+    this.name = 'NotSupportedError';
   }
 }
 
-interface Connection<T> {
-  totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-  edges: { cursor: string; node: T }[];
+/** Drops empty values; react-admin keeps a cleared filter input as '' or []. */
+export function cleanFilter(filter: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!filter) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter)) {
+    if (value === undefined || value === null || value === '') continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
-interface WishNode {
-  id: string;
-  [field: string]: unknown;
-}
-
-interface GetListParams {
+interface ListParams {
   pagination?: { page: number; perPage: number };
+  sort?: { field: string; order: 'ASC' | 'DESC' };
   filter?: Record<string, unknown>;
 }
 
-const buildWishesGetList = (params: GetListParams, cursors: PageCursors): BuildQueryResult => {
+type ListResponse = { data: Record<string, { totalCount: number; nodes: Row[] }> };
+
+function listQuery(
+  queries: ResourceQueries,
+  params: ListParams,
+  extraFilter?: Record<string, unknown>,
+): BuildQueryResult {
   const page = Math.max(1, params.pagination?.page ?? 1);
   const perPage = Math.max(1, params.pagination?.perPage ?? 25);
-  const filter = toWishFilter(params.filter);
-  const after = page > 1 ? cursors.endCursorOf(filter, perPage, page - 1) : undefined;
-  const first = page === 1 || after !== undefined ? perPage : page * perPage;
+  const merged = cleanFilter({ ...(params.filter ?? {}), ...(extraFilter ?? {}) });
+  const filter = merged && queries.toFilter ? cleanFilter(queries.toFilter(merged)) : merged;
+  // react-admin sorts by `id` when nothing is chosen; the server's lists know their own default order.
+  const sort =
+    params.sort && params.sort.field !== 'id' ? { field: params.sort.field, order: params.sort.order } : undefined;
   return {
-    query: WISHES_QUERY,
-    variables: { filter, first, ...(after === undefined ? {} : { after }) },
-    parseResponse: (response: { data: { wishes: Connection<WishNode> } }) => {
-      const { totalCount, pageInfo, edges } = response.data.wishes;
-      cursors.remember(filter, perPage, page, pageInfo.endCursor);
-      const rows = after === undefined ? edges.slice((page - 1) * perPage) : edges;
-      return {
-        data: rows.map((edge) => edge.node),
-        total: totalCount,
-        pageInfo: { hasNextPage: pageInfo.hasNextPage, hasPreviousPage: page > 1 },
-      };
+    query: queries.list,
+    variables: { filter, sort, offset: (page - 1) * perPage, limit: perPage },
+    parseResponse: (response: ListResponse) => {
+      const result = response.data[queries.listField];
+      if (!result) throw new Error(`The server returned no ${queries.listField}`);
+      return { data: result.nodes, total: result.totalCount };
     },
   };
-};
-
-const buildWishGetOne = (params: { id: string | number }): BuildQueryResult => ({
-  query: WISH_QUERY,
-  variables: { id: String(params.id) },
-  parseResponse: (response: { data: { wish: WishNode | null } }) => {
-    // The server answers null for a wish that does not exist or that the viewer may not see.
-    if (response.data.wish === null) throw new Error('ra.notification.item_doesnt_exist');
-    return { data: response.data.wish };
-  },
-});
-
-export class NotSupportedYetError extends Error {
-  constructor(resource: string, method: string) {
-    super(`The admin panel does not support ${method} on "${resource}" yet.`);
-    this.name = 'NotSupportedYetError';
-  }
 }
 
-/** The project's query builder for ra-data-graphql: `wishes` getList and getOne, nothing else yet. */
-export const createBuildQuery = (): BuildQueryFactory => {
-  const cursors = new PageCursors();
+export function createBuildQuery(registry: Readonly<Record<string, ResourceQueries>>): BuildQueryFactory {
   const buildQuery: BuildQuery = (method, resource, params) => {
-    if (resource === 'wishes' && method === 'GET_LIST') return buildWishesGetList(params, cursors);
-    if (resource === 'wishes' && method === 'GET_ONE') return buildWishGetOne(params);
-    throw new NotSupportedYetError(resource, method);
+    const queries = registry[resource];
+    if (!queries) throw new NotSupportedError(resource, method);
+    switch (method) {
+      case 'GET_LIST':
+        return listQuery(queries, params);
+      case 'GET_MANY':
+        return listQuery(
+          queries,
+          { pagination: { page: 1, perPage: Math.max(1, params.ids.length) } },
+          {
+            ids: params.ids.map(String),
+          },
+        );
+      case 'GET_MANY_REFERENCE':
+        return listQuery(queries, params, { [params.target]: String(params.id) });
+      case 'GET_ONE':
+        return {
+          query: queries.one,
+          variables: { id: String(params.id) },
+          parseResponse: (response: { data: Record<string, Row | null> }) => {
+            const record = response.data[queries.oneField];
+            // The server answers null for what does not exist or lies outside the viewer's view.
+            if (!record) throw new Error('ra.notification.item_doesnt_exist');
+            return { data: record };
+          },
+        };
+      case 'CREATE':
+      case 'UPDATE':
+      case 'DELETE': {
+        const spec = method === 'CREATE' ? queries.create : method === 'UPDATE' ? queries.update : queries.delete;
+        if (!spec) throw new NotSupportedError(resource, method);
+        const id = method === 'CREATE' ? undefined : String(params.id);
+        return {
+          query: spec.document,
+          variables: { input: spec.toInput(params.data ?? params.previousData ?? {}, id, params.previousData) },
+          parseResponse: (response: { data: Record<string, Record<string, Row> | null> }) => {
+            const payload = response.data[spec.field];
+            const record = payload?.[spec.resultKey] ?? (id ? { id } : undefined);
+            if (!record) throw new Error(`The server returned no ${spec.resultKey}`);
+            return { data: record };
+          },
+        };
+      }
+      default:
+        throw new NotSupportedError(resource, method);
+    }
   };
   return () => buildQuery;
-};
+}

@@ -3,23 +3,6 @@ import type { TranslationMessages } from 'react-admin';
 
 export const enMessages: TranslationMessages = {
   ...englishMessages,
-  resources: {
-    wishes: {
-      name: 'Wish |||| Wishes',
-      fields: {
-        id: 'ID',
-        title: 'Title',
-        status: 'Status',
-        description: 'Description',
-        category: 'Category',
-        compound: 'Compound',
-        handlingUnit: 'Handling unit',
-        rating: 'Rating',
-        createdAt: 'Listed at',
-        updatedAt: 'Updated at',
-      },
-    },
-  },
   wishgrid: {
     status: {
       SUBMITTED: 'Submitted',

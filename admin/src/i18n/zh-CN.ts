@@ -215,23 +215,6 @@ export const zhCNMessages: TranslationMessages = {
       },
     },
   },
-  resources: {
-    wishes: {
-      name: '微心愿',
-      fields: {
-        id: '编号',
-        title: '标题',
-        status: '状态',
-        description: '描述',
-        category: '类别',
-        compound: '小区',
-        handlingUnit: '承办单位',
-        rating: '评分',
-        createdAt: '点单时间',
-        updatedAt: '更新时间',
-      },
-    },
-  },
   wishgrid: {
     status: {
       SUBMITTED: '待派单',

@@ -1,0 +1,76 @@
+import type { ResourceMessages } from '../i18n/messages.ts';
+
+const messages: ResourceMessages = {
+  'zh-CN': {
+    resources: {
+      wishes: {
+        name: '微心愿',
+        fields: {
+          id: '编号',
+          title: '标题',
+          status: '状态',
+          channel: '渠道',
+          description: '描述',
+          category: '类别',
+          categoryCode: '类别',
+          compound: '小区',
+          orgUnitId: '所属单位',
+          handlingUnit: '承办单位',
+          resident: '居民',
+          residentId: '居民',
+          listedBy: '点单人',
+          assignees: '接单人',
+          supervisor: '督办人',
+          rating: '评分',
+          ratingComment: '评价',
+          reopenCount: '重办次数',
+          dueAt: '办理时限',
+          overdue: '已超期',
+          mine: '与我有关',
+          q: '搜索',
+          createdAt: '点单时间',
+          updatedAt: '更新时间',
+          events: '办理记录',
+          meetings: '协调会',
+        },
+      },
+    },
+  },
+  en: {
+    resources: {
+      wishes: {
+        name: 'Wish |||| Wishes',
+        fields: {
+          id: 'ID',
+          title: 'Title',
+          status: 'Status',
+          channel: 'Channel',
+          description: 'Description',
+          category: 'Category',
+          categoryCode: 'Category',
+          compound: 'Compound',
+          orgUnitId: 'Unit',
+          handlingUnit: 'Handling unit',
+          resident: 'Resident',
+          residentId: 'Resident',
+          listedBy: 'Listed by',
+          assignees: 'Assignees',
+          supervisor: 'Supervisor',
+          rating: 'Rating',
+          ratingComment: 'Comment',
+          reopenCount: 'Reopened',
+          dueAt: 'Due',
+          overdue: 'Overdue',
+          mine: 'Mine',
+          q: 'Search',
+          createdAt: 'Listed at',
+          updatedAt: 'Updated at',
+          events: 'History',
+          meetings: 'Coordination meetings',
+        },
+      },
+    },
+  },
+};
+
+export default messages;
