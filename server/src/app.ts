@@ -53,20 +53,45 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-/** The built panel at /admin (single-page app: unknown paths get index.html). */
+/**
+ * The built panel at /admin (a single-page app: unknown paths get index.html) and the display screens at
+ * /screen/<orgUnitId> (their own page, screen.html). Decoded paths never leave admin/dist.
+ */
 function serveAdmin(url: string, res: http.ServerResponse): boolean {
-  if (!url.startsWith('/admin')) return false;
+  const pathname = url.split('?')[0] ?? '';
+  const isScreen = pathname === '/screen' || pathname.startsWith('/screen/');
+  if (!pathname.startsWith('/admin') && !isScreen) return false;
   if (!fs.existsSync(ADMIN_DIST)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The admin panel is not built: run `npm run build:admin`.');
     return true;
   }
-  const rel = decodeURIComponent(url.replace(/^\/admin\/?/, '').split('?')[0] ?? '');
-  let file = path.normalize(path.join(ADMIN_DIST, rel));
-  if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-    file = path.join(ADMIN_DIST, 'index.html');
+  let file: string;
+  if (isScreen) {
+    file = path.join(ADMIN_DIST, 'screen.html');
+  } else {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(pathname.replace(/^\/admin\/?/, ''));
+    } catch {
+      rel = '';
+    }
+    file = path.normalize(path.join(ADMIN_DIST, rel));
+    if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      file = path.join(ADMIN_DIST, 'index.html');
+    }
   }
-  res.writeHead(200, { 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' });
+  if (!fs.existsSync(file)) {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Not found');
+    return true;
+  }
+  // Hashed assets never change; the pages themselves must be re-read after a deploy.
+  const cache = file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+  res.writeHead(200, {
+    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'cache-control': cache,
+  });
   fs.createReadStream(file).pipe(res);
   return true;
 }

@@ -13,7 +13,7 @@ import { type DocumentNode, print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import * as adminQueries from '../../admin/src/data/build-query.ts';
+import { registry as adminRegistry } from '../../admin/src/data/registry.ts';
 import { type App, buildApp } from '../../server/src/app.ts';
 import { type Config, loadConfig } from '../../server/src/config.ts';
 import { limitRefusals, REFUSALS } from '../../server/src/graphql/hardening.ts';
@@ -205,9 +205,15 @@ describe('hardening', () => {
         const fullPage = source.replace(/first: \$first/g, 'first: 100');
         expect(limitRefusals(fullPage, schema, limits), `${file} with first: 100`).toEqual([]);
       }
-      const documents = Object.entries(adminQueries).filter(
-        (e): e is [string, DocumentNode] => (e[1] as { kind?: string } | null)?.kind === 'Document',
-      );
+      // Every document the panel's data provider sends: lists, single records and mutations of each resource.
+      const documents: [string, DocumentNode][] = Object.entries(adminRegistry).flatMap(([name, q]) => [
+        [`${name} list`, q.list] as [string, DocumentNode],
+        [`${name} one`, q.one] as [string, DocumentNode],
+        ...(['create', 'update', 'delete'] as const).flatMap((m) => {
+          const spec = q[m];
+          return spec ? [[`${name} ${m}`, spec.document] as [string, DocumentNode]] : [];
+        }),
+      ]);
       expect(documents.length).toBeGreaterThan(0);
       for (const [name, document] of documents) {
         // As Apollo Client sends it: with __typename added to every selection.

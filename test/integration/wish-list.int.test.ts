@@ -65,4 +65,30 @@ describe('wishList and wishStatusCounts', () => {
     );
     expect(financial.data.wishStatusCounts.every((c: any) => c.count === 0)).toBe(true);
   });
+
+  it('offers a handler the people they may dispatch to, nearest first, partners included', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.1');
+    const q =
+      'query($id: ID!) { assignablePeople(wishId: $id) { id displayName roles { role orgUnit { kind name } } } }';
+    const res = await h.gql(q, { id: wish.id }, await w.token('hongshun.secretary'));
+    const people = res.data.assignablePeople;
+    const m1 = await w.person('member.wenxiangyuan.1');
+    const ids = people.map((p: any) => p.id);
+    expect(ids).toContain(m1);
+    expect(people.some((p: any) => p.roles.some((r: any) => r.orgUnit.kind === 'PARTNER'))).toBe(true);
+    // the wish's own compound comes first
+    expect(people[0].roles.some((r: any) => r.orgUnit.name === 'Wenxiangyuan')).toBe(true);
+    // everyone offered can really be dispatched to
+    const dispatched = await w.act('hongshun.secretary', 'dispatchWish', {
+      wishId: wish.id,
+      assigneeIds: ids.slice(0, 3),
+    });
+    expect(dispatched.errors).toBeUndefined();
+    const grid = await h.gql(q, { id: wish.id }, await w.token('grid.hongshun'));
+    expect(grid.data.assignablePeople).toEqual([]);
+    const resident = await h.gql(q, { id: wish.id }, await w.token('resident.wenxiangyuan.1'));
+    expect(resident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const other = await h.gql(q, { id: wish.id }, await w.token('financial.secretary'));
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
 });

@@ -35,6 +35,16 @@ const messages: ResourceMessages = {
         },
       },
     },
+    wishgrid: {
+      wishes: {
+        all: '全部',
+        done: '已%{action}',
+        note: '说明',
+        reason: '原因',
+        comment: '评价内容',
+        noMeetings: '暂无协调会记录',
+      },
+    },
   },
   en: {
     resources: {
@@ -68,6 +78,16 @@ const messages: ResourceMessages = {
           events: 'History',
           meetings: 'Coordination meetings',
         },
+      },
+    },
+    wishgrid: {
+      wishes: {
+        all: 'All',
+        done: '%{action}: done',
+        note: 'Note',
+        reason: 'Reason',
+        comment: 'Comment',
+        noMeetings: 'No coordination meetings yet',
       },
     },
   },

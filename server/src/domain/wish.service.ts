@@ -229,23 +229,36 @@ export class WishService {
 
   /** People a handler may assign: those with a working role in one of the handler's subtrees, or at a partner unit. */
   private async requireEligible(viewer: Viewer, personIds: number[]): Promise<void> {
-    const scopes = viewer.roles
-      .filter((r) => r.role === 'BRANCH_SECRETARY' || r.role === 'STREET_ADMIN')
-      .map((r) => `${r.scopePath}%`);
+    const eligible = assignableCondition(viewer);
     const rows = await this.em.execute<{ id: number; eligible: boolean }[]>(
-      `select p.id, exists (
-           select 1 from person_role r join org_unit u on u.id = r.org_unit_id
-            where r.person_id = p.id
-              and r.role in ('PARTY_MEMBER', 'VOLUNTEER', 'GRID_WORKER', 'BRANCH_SECRETARY')
-              and (u.kind = 'PARTNER' or u.path like any (?::text[]))) as eligible
-         from person p where p.id = any(?::int[]) and p.active`,
-      [pgArray(scopes), pgArray(personIds)],
+      `select p.id, ${eligible.sql} as eligible from person p where p.id = any(?::int[]) and p.active`,
+      [...eligible.params, pgArray(personIds)],
     );
     for (const id of personIds) {
       const row = rows.find((r) => r.id === id);
       if (!row) throw badInput('assigneeIds', 'contains an unknown or deactivated person');
       if (!row.eligible) throw badInput('assigneeIds', 'contains a person who cannot take orders in your area');
     }
+  }
+
+  /**
+   * Whom the viewer may dispatch this wish to, nearest first (its compound, then the handling unit's area,
+   * then partner units). Empty for a viewer who does not handle it.
+   */
+  async assignablePeople(wishIdInput: string): Promise<{ id: number; unitPath: string }[]> {
+    const viewer = this.requireViewer();
+    const wish = await this.loadVisible(wishIdInput);
+    if (!relationsTo(viewer, wish).has('HANDLER')) return [];
+    const eligible = assignableCondition(viewer);
+    return this.em.execute<{ id: number; unitPath: string }[]>(
+      `select p.id, min(u.path) as "unitPath" from person p
+         join person_role r on r.person_id = p.id join org_unit u on u.id = r.org_unit_id
+        where p.active and ${eligible.sql}
+        group by p.id, p.display_name
+        order by bool_or(u.path like ?) desc, bool_or(u.path like ?) desc, bool_or(u.kind = 'PARTNER'), p.display_name, p.id
+        limit 300`,
+      [...eligible.params, `${wish.compoundPath}%`, `${wish.handlingPath}%`],
+    );
   }
 
   openForClaim(input: { wishId: string; note?: string | null }): Promise<number> {
@@ -507,4 +520,18 @@ export class WishService {
       facts: scope,
     };
   }
+}
+
+/** A person `p` may take orders from this handler: a working role in one of the handler's subtrees, or at a partner unit. */
+function assignableCondition(viewer: Viewer): { sql: string; params: unknown[] } {
+  const scopes = viewer.roles
+    .filter((r) => r.role === 'BRANCH_SECRETARY' || r.role === 'STREET_ADMIN')
+    .map((r) => `${r.scopePath}%`);
+  return {
+    sql: `exists (select 1 from person_role er join org_unit eu on eu.id = er.org_unit_id
+                   where er.person_id = p.id
+                     and er.role in ('PARTY_MEMBER', 'VOLUNTEER', 'GRID_WORKER', 'BRANCH_SECRETARY')
+                     and (eu.kind = 'PARTNER' or eu.path like any (?::text[])))`,
+    params: [pgArray(scopes)],
+  };
 }

@@ -246,6 +246,17 @@ builder.queryFields((t) => ({
     args: { filter: t.arg({ type: WishListFilter }) },
     resolve: (_root, args, ctx) => wishStatusCounts(ctx.em, ctx.viewer as Viewer, listFilter(args.filter)),
   }),
+  assignablePeople: t.field({
+    type: [PersonRef],
+    description: 'Whom the viewer may dispatch the wish to, nearest first; empty if they do not handle it',
+    authScopes: { staff: true },
+    args: { wishId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const rows = await ctx.wishes.assignablePeople(String(args.wishId));
+      const people = await Promise.all(rows.map((r) => ctx.loaders.person.load(r.id)));
+      return people.filter((p): p is PersonView => p !== null);
+    },
+  }),
   wish: t.field({
     type: WishRef,
     nullable: true,
