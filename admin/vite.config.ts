@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -16,6 +17,15 @@ export default defineConfig(({ command }) => ({
     // react-admin with Material UI is about 1.2 MB minified (380 kB gzipped) in one chunk; that is
     // expected for a staff panel, so only warn when it grows well past that.
     chunkSizeWarningLimit: 1600,
+    // Two pages: the panel, and the display screen (served at /screen/<orgUnitId>, assets from /admin/assets).
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('index.html', import.meta.url)),
+        screen: fileURLToPath(new URL('screen.html', import.meta.url)),
+      },
+      // The chunk both pages share (React) would otherwise be named after one of its modules.
+      output: { chunkFileNames: 'assets/shared-[hash].js' },
+    },
   },
   server: {
     proxy: {

@@ -133,7 +133,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     },
     plugins: [
       useAuthFirst(async (request) => {
-        const check = await authenticate(orm.em.fork(), request.headers.get('authorization'));
+        const check = await authenticate(
+          orm.em.fork(),
+          request.headers.get('authorization'),
+          config.displayTokenTtlSeconds,
+        );
         tokenChecks.set(request, check);
         return check;
       }),
@@ -193,7 +197,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
       subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
-        const check = await authenticate(orm.em.fork(), typeof header === 'string' ? header : null);
+        const check = await authenticate(
+          orm.em.fork(),
+          typeof header === 'string' ? header : null,
+          config.displayTokenTtlSeconds,
+        );
         if (check.kind !== 'ok') return false; // closes the socket with 4403 Forbidden
         ctx.extra.tokenCheck = check;
         return true;

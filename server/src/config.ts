@@ -13,6 +13,11 @@ export interface Config {
   embeddedPgPort: number;
   redisUrl: string | null;
   tokenTtlSeconds: number;
+  /**
+   * Display screens keep their token this long and renew it as they use it (a wall screen runs for
+   * weeks without a person); other accounts' tokens never renew.
+   */
+  displayTokenTtlSeconds: number;
   demoPassword: string;
   /** Seed the demo data into an empty database on start. */
   seedOnStart: boolean;
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1, 65535),
     redisUrl,
     tokenTtlSeconds: int(env, 'TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    displayTokenTtlSeconds: int(env, 'DISPLAY_TOKEN_TTL_SECONDS', 30 * 24 * 3600, 60, 365 * 24 * 3600),
     demoPassword: env.WISHGRID_DEMO_PASSWORD || 'wishgrid-demo',
     seedOnStart: bool(env, 'SEED_ON_START', !production),
     autoCloseDays: int(env, 'AUTO_CLOSE_DAYS', 7, 1, 365),

@@ -94,4 +94,24 @@ describe('authentication', () => {
     expect(query.items[0]).toEqual({ me: { displayName: expect.any(String) } });
     await client.dispose();
   });
+
+  it('gives display screens long-lived tokens that renew as they are used, and nobody else', async () => {
+    const screen = await h.gql(LOGIN, { u: 'screen.hongshun', p: 'wishgrid-demo' });
+    const days = (iso: string) => (new Date(iso).getTime() - Date.now()) / 86_400_000;
+    expect(days(screen.data.login.expiresAt)).toBeGreaterThan(29);
+    const staff = await h.gql(LOGIN, { u: 'hongshun.secretary', p: 'wishgrid-demo' });
+    expect(days(staff.data.login.expiresAt)).toBeLessThan(1);
+    const hash = "encode(sha256(convert_to($1, 'UTF8')), 'hex')";
+    for (const t of [screen.data.login.token, staff.data.login.token]) {
+      await h.db.query(`update auth_session set expires_at = now() + interval '1 hour' where token_hash = ${hash}`, [
+        t,
+      ]);
+      expect((await h.gql('{ me { id } }', {}, t)).errors).toBeUndefined();
+    }
+    const expiry = async (t: string) =>
+      (await h.db.query(`select expires_at from auth_session where token_hash = ${hash}`, [t])).rows[0]
+        .expires_at as Date;
+    expect((new Date(await expiry(screen.data.login.token)).getTime() - Date.now()) / 86_400_000).toBeGreaterThan(29);
+    expect((new Date(await expiry(staff.data.login.token)).getTime() - Date.now()) / 3_600_000).toBeLessThan(1.01);
+  });
 });

@@ -85,6 +85,7 @@ export const authProvider: AuthProvider = {
   async getIdentity() {
     const user = getSessionUser();
     if (user === null) throw new Error('ra.auth.auth_check_error');
-    return { id: user.id, fullName: user.displayName };
+    // Roles let screens hide what the viewer may not do; the server still decides.
+    return { id: user.id, fullName: user.displayName, roles: user.roles };
   },
 };

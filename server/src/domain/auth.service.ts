@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../entities/person.entity.ts';
 import { badInput, unauthenticated } from './errors.ts';
 import { verifyPassword } from './password.ts';
-import type { Viewer, ViewerRole } from './scope.ts';
+import { isMasked, type Viewer, type ViewerRole } from './scope.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 
@@ -47,6 +47,8 @@ export async function login(
   username: string,
   password: string,
   ttlSeconds: number,
+  /** The lifetime of a display screen's token (DISPLAY-only accounts). */
+  displayTtlSeconds: number = ttlSeconds,
 ): Promise<{ token: string; personId: number; expiresAt: Date }> {
   const name = (username ?? '').trim();
   if (name.length === 0) throw badInput('username', 'must not be empty');
@@ -61,7 +63,9 @@ export async function login(
   // A deactivated account is refused exactly like a wrong password: the answer says nothing about the account.
   if (!person || !ok || !person.active) throw unauthenticated('Wrong username or password');
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const viewer = await loadViewer(em, person.id);
+  const ttl = viewer && isMasked(viewer) ? displayTtlSeconds : ttlSeconds;
+  const expiresAt = new Date(Date.now() + ttl * 1000);
   await em.execute('insert into auth_session (token_hash, person_id, created_at, expires_at) values (?, ?, ?, ?)', [
     hashToken(token),
     person.id,
@@ -74,7 +78,12 @@ export async function login(
 export type TokenCheck = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; viewer: Viewer };
 
 /** Reads `Bearer <token>`; anything else present but unusable is 'invalid', never silently anonymous. */
-export async function authenticate(em: EntityManager, header: string | null | undefined): Promise<TokenCheck> {
+export async function authenticate(
+  em: EntityManager,
+  header: string | null | undefined,
+  /** Display screens renew their token as they use it, so a wall screen never needs a person to log in again. */
+  displayTtlSeconds?: number,
+): Promise<TokenCheck> {
   if (header === null || header === undefined || header.trim() === '') return { kind: 'none' };
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header.trim());
   if (!match) return { kind: 'invalid', reason: 'Malformed authorization: expected "Bearer <token>"' };
@@ -89,7 +98,18 @@ export async function authenticate(em: EntityManager, header: string | null | un
     return { kind: 'invalid', reason: 'The token has expired: log in again' };
   }
   const viewer = await loadViewer(em, session.person_id);
-  return viewer ? { kind: 'ok', viewer } : { kind: 'invalid', reason: 'The account no longer exists' };
+  if (!viewer) return { kind: 'invalid', reason: 'The account no longer exists' };
+  if (displayTtlSeconds && isMasked(viewer)) {
+    const left = new Date(session.expires_at).getTime() - Date.now();
+    // Renewed when less than half its lifetime is left: at most one write per half lifetime.
+    if (left < (displayTtlSeconds * 1000) / 2) {
+      await em.execute('update auth_session set expires_at = ? where token_hash = ?', [
+        new Date(Date.now() + displayTtlSeconds * 1000),
+        hashToken(match[1] as string),
+      ]);
+    }
+  }
+  return { kind: 'ok', viewer };
 }
 
 export async function logout(em: EntityManager, header: string | null | undefined): Promise<void> {

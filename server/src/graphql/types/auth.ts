@@ -25,7 +25,8 @@ builder.mutationFields((t) => ({
   login: t.field({
     type: LoginPayload,
     args: { username: t.arg.string({ required: true }), password: t.arg.string({ required: true }) },
-    resolve: (_root, args, ctx) => login(ctx.em, args.username, args.password, ctx.config.tokenTtlSeconds),
+    resolve: (_root, args, ctx) =>
+      login(ctx.em, args.username, args.password, ctx.config.tokenTtlSeconds, ctx.config.displayTokenTtlSeconds),
   }),
   logout: t.boolean({
     description: 'Revoke the token this request was sent with',

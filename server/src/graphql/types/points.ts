@@ -214,6 +214,32 @@ builder.queryFields((t) => ({
       return pointRanking(ctx.em, unit.path, args.year, first);
     },
   }),
+  pointRule: t.field({
+    type: PointRuleRef,
+    nullable: true,
+    authScopes: { loggedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => {
+      const id = decodeId('PointRule', String(args.id));
+      return id === null ? null : ruleById(ctx, id);
+    },
+  }),
+  pointEntry: t.field({
+    type: PointEntryRef,
+    nullable: true,
+    description: 'An entry of a ledger the viewer may see (their own, or one they keep); null otherwise',
+    authScopes: { loggedIn: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const id = decodeId('PointEntry', String(args.id));
+      if (id === null) return null;
+      const [entry] = await ctx.em.execute<PointEntryView[]>(
+        `select ${POINT_ENTRY_COLUMNS} from point_entry e where e.id = ?`,
+        [id],
+      );
+      return entry && (await maySeeLedger(ctx, entry.personId)) ? entry : null;
+    },
+  }),
   pointRules: t.field({
     type: [PointRuleRef],
     authScopes: { loggedIn: true },

@@ -1,0 +1,47 @@
+/**
+ * A mutation that is not react-admin's create/update/delete (move, retire, grant a role, dissolve…), with
+ * react-admin's manners: the server's own message as an error notification, sign-out when the session is
+ * gone, a success notification and a refresh of what the page shows.
+ */
+import { useCallback, useState } from 'react';
+import { useLogoutIfAccessDenied, useNotify, useRefresh } from 'react-admin';
+import { errorMessage, gqlMutate } from '../data/graphql-client.ts';
+
+export interface ApiActionOptions {
+  /** i18n key of the success notification (default: react-admin's "element updated"). */
+  success?: string;
+  /** Called with the mutation's data after success (before the refresh). */
+  onSuccess?: (data: unknown) => void;
+}
+
+export function useApiAction() {
+  const notify = useNotify();
+  const refresh = useRefresh();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const [pending, setPending] = useState(false);
+
+  const run = useCallback(
+    async (source: string, variables: Record<string, unknown>, options: ApiActionOptions = {}): Promise<boolean> => {
+      setPending(true);
+      try {
+        const data = await gqlMutate<unknown>(source, variables);
+        notify(options.success ?? 'ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
+        options.onSuccess?.(data);
+        refresh();
+        return true;
+      } catch (error) {
+        if (!(await logoutIfAccessDenied(error))) {
+          const message = errorMessage(error);
+          // The server's message is shown as it is (the `_` fallback: it is no i18n key).
+          notify(message, { type: 'error', messageArgs: { _: message } });
+        }
+        return false;
+      } finally {
+        setPending(false);
+      }
+    },
+    [notify, refresh, logoutIfAccessDenied],
+  );
+
+  return { run, pending };
+}

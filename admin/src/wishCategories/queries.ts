@@ -1,0 +1,41 @@
+import { changed, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+
+export const CATEGORY_FIELDS = 'id code name nameZh dueInDays defaultLevel active sortOrder';
+
+export default resourceQueries({
+  listField: 'wishCategoryList',
+  oneField: 'wishCategory',
+  filterType: 'WishCategoryListFilter',
+  fields: CATEGORY_FIELDS,
+  toFilter: (f) => pick(f, ['ids', 'q', 'active']),
+  create: mutation({
+    field: 'createWishCategory',
+    inputType: 'CreateWishCategoryInput',
+    resultKey: 'category',
+    fields: CATEGORY_FIELDS,
+    // The record's English name is `name`; the input calls it `nameEn`.
+    toInput: (d) => ({
+      ...pick(d, ['code', 'nameZh', 'defaultLevel', 'dueInDays', 'sortOrder']),
+      ...(d.name !== undefined && d.name !== '' ? { nameEn: d.name } : {}),
+    }),
+  }),
+  update: mutation({
+    field: 'updateWishCategory',
+    inputType: 'UpdateWishCategoryInput',
+    resultKey: 'category',
+    fields: CATEGORY_FIELDS,
+    toInput: (d, id, previous) => {
+      const { name, ...rest } = changed(d, previous, ['nameZh', 'name', 'defaultLevel', 'dueInDays', 'sortOrder']);
+      return { categoryId: id, ...rest, ...(name !== undefined ? { nameEn: name } : {}) };
+    },
+  }),
+});
+
+export const DEACTIVATE_CATEGORY = `mutation DeactivateWishCategory($input: DeactivateWishCategoryInput!) {
+  deactivateWishCategory(input: $input) { category { id active } }
+}`;
+
+/** There is no "activate" mutation: an update sets `active` back. */
+export const REACTIVATE_CATEGORY = `mutation ReactivateWishCategory($input: UpdateWishCategoryInput!) {
+  updateWishCategory(input: $input) { category { id active } }
+}`;
