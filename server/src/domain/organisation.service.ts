@@ -29,6 +29,7 @@ import {
   type RoleFacts,
   seesPerson,
 } from './org-access.ts';
+import type { OrgUnitRecord } from './organisation.queries.ts';
 import { hashPassword } from './password.ts';
 import { isForeignKeyViolation, isUniqueViolation, pgFailure } from './pg-errors.ts';
 import type { Viewer } from './scope.ts';
@@ -126,21 +127,8 @@ export interface UpdateCategoryInput {
 // ---------------------------------------------------------------------------------------------------------
 // Rows
 
-interface UnitRow {
-  id: number;
-  kind: OrgUnitKind;
-  name: string;
-  nameZh: string;
-  parentId: number | null;
-  path: string;
-  population: number | null;
-  households: number | null;
-  hasPropertyManagement: boolean | null;
-  partyOrganization: string | null;
-  description: string | null;
-  retiredAt: string | null;
-  version: number;
-}
+/** A unit as the service reads it: the record of the queries without its timestamps. */
+type UnitRow = Omit<OrgUnitRecord, 'createdAt' | 'updatedAt'>;
 
 const UNIT_ROW = `id, kind, name, name_zh as "nameZh", parent_id as "parentId", path, population, households,
   has_property_management as "hasPropertyManagement", party_organization as "partyOrganization", description,
