@@ -42,9 +42,10 @@ export function scrub(text: string): string {
       .replace(/(Failing row contains |Key )\([\s\S]*?\)(=\([\s\S]*?\))?/g, `$1(${CENSOR})`)
       // SQL string literals (the driver inlines parameters into the statement of its error message).
       .replace(/'(?:[^']|'')*'/g, `'${CENSOR}'`)
-      // Bearer tokens, and anything shaped like one of our tokens (43 base64url characters) or longer.
+      // Bearer tokens, and anything shaped like one of our tokens (exactly 43 base64url characters: longer
+      // identifiers such as migration names stay readable).
       .replace(/Bearer\s+\S+/gi, `Bearer ${CENSOR}`)
-      .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{40,}(?![A-Za-z0-9_-])/g, CENSOR)
+      .replace(/(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, CENSOR)
       // Phone numbers: mainland mobiles, and landlines written with separators.
       .replace(/(?<!\d)(?:\+?86[-\s]?)?1[3-9]\d{9}(?!\d)/g, CENSOR)
       .replace(/(?<!\d)0\d{2,3}[-\s]\d{7,8}(?!\d)/g, CENSOR)
