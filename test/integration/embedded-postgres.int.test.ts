@@ -5,18 +5,31 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
+import { releaseProcessHooks, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wishgrid-embedded-'));
 fs.chmodSync(root, 0o755);
 const warnings: string[] = [];
 const log = { info: () => undefined, warn: (m: string) => warnings.push(m) };
-const port = 54_000 + (process.pid % 900);
+/** A port nobody listens on right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  return await new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterAll(() => {
+  releaseProcessHooks();
+  fs.rmSync(root, { recursive: true, force: true });
+});
 
 describe('embedded PostgreSQL', () => {
   it('creates a cluster on first run, and recovers from a stale postmaster.pid after a crash', async () => {
+    const port = await freePort();
     const db = await startEmbeddedPostgres({ dataDir: root, port, log });
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -34,9 +47,10 @@ describe('embedded PostgreSQL', () => {
 
   it('refuses a port in use, naming the setting to change', async () => {
     const blocker = net.createServer();
-    await new Promise<void>((resolve) => blocker.listen(port + 1, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const busy = (blocker.address() as net.AddressInfo).port;
     try {
-      await expect(startEmbeddedPostgres({ dataDir: root, port: port + 1, log })).rejects.toThrow(
+      await expect(startEmbeddedPostgres({ dataDir: root, port: busy, log })).rejects.toThrow(
         /Port \d+ .* in use.*EMBEDDED_PG_PORT/,
       );
     } finally {
@@ -48,7 +62,7 @@ describe('embedded PostgreSQL', () => {
     const other = path.join(root, 'other');
     fs.mkdirSync(path.join(other, 'postgres'), { recursive: true });
     fs.writeFileSync(path.join(other, 'postgres', 'notes.txt'), 'not a cluster');
-    await expect(startEmbeddedPostgres({ dataDir: other, port: port + 2, log })).rejects.toThrow(
+    await expect(startEmbeddedPostgres({ dataDir: other, port: await freePort(), log })).rejects.toThrow(
       /holds no PostgreSQL cluster.*WISHGRID_DATA_DIR/,
     );
   });

