@@ -141,6 +141,9 @@ describe('the wish loop', () => {
       residentId: resident,
       channel: 'GRID_VISIT',
     });
+    // Without orgUnitId, a wish listed on a resident's behalf belongs to the resident's own compound.
+    const defaulted = await w.submit('grid.hongshun', { residentId: resident, channel: 'GRID_VISIT' });
+    expect(defaulted.compound.id).toBe(w.unit('Wenxiangyuan'));
     const mine = await h.gql(
       '{ wishes(filter: { mine: true }, first: 100) { edges { node { id } } } }',
       {},

@@ -120,18 +120,26 @@ export class WishService {
     );
     if (!category) throw badInput('categoryCode', `unknown category "${code.slice(0, 50)}"`);
 
-    let compoundId: number | null;
-    if (input.orgUnitId !== null && input.orgUnitId !== undefined) {
-      compoundId = decodeId('OrgUnit', input.orgUnitId);
-      if (compoundId === null) throw notFound('Org unit');
-    } else {
-      compoundId = viewer.roles.find((r) => r.role === 'RESIDENT')?.orgUnitId ?? null;
-      if (compoundId === null) throw badInput('orgUnitId', 'required: you are not a resident of any compound');
-    }
     let residentId: number | null = null;
     if (input.residentId !== null && input.residentId !== undefined) {
       residentId = decodeId('Person', input.residentId);
       if (residentId === null) throw notFound('Resident');
+    }
+    let compoundId: number | null;
+    if (input.orgUnitId !== null && input.orgUnitId !== undefined) {
+      compoundId = decodeId('OrgUnit', input.orgUnitId);
+      if (compoundId === null) throw notFound('Org unit');
+    } else if (residentId !== null) {
+      // Listed on a resident's behalf: their own compound.
+      const [home] = await this.em.execute<{ org_unit_id: number }[]>(
+        `select org_unit_id from person_role where person_id = ? and role = 'RESIDENT' order by id limit 1`,
+        [residentId],
+      );
+      compoundId = home?.org_unit_id ?? null;
+      if (compoundId === null) throw badInput('residentId', 'is not a resident of any compound');
+    } else {
+      compoundId = viewer.roles.find((r) => r.role === 'RESIDENT')?.orgUnitId ?? null;
+      if (compoundId === null) throw badInput('orgUnitId', 'required: you are not a resident of any compound');
     }
     const [unit] = await this.em.execute<{ id: number; kind: string; path: string; retired_at: string | null }[]>(
       'select id, kind, path, retired_at from org_unit where id = ?',
