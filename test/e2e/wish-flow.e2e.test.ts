@@ -124,6 +124,12 @@ describe('wishes in the panel and on the display screen', () => {
     await detail.reload();
     await detail.waitForSelector('[data-testid="timeline-event"]');
     expect(await detail.locator('[data-testid="timeline-event"]').count()).toBe(4);
+    // A coordination meeting recorded from the page appears on it.
+    await detail.click('[data-testid="record-meeting"]');
+    await detail.getByLabel('参会人员').fill('王润梅、物业经理、党员代表');
+    await detail.getByLabel('协调结果').fill('增设12个车位');
+    await detail.getByRole('button', { name: '保存' }).click();
+    await detail.getByText('增设12个车位').waitFor({ timeout: 5000 });
     expect(secretary.errors).toEqual([]);
     expect(memberSession.errors).toEqual([]);
     await screenContext.close();

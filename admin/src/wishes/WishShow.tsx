@@ -9,6 +9,7 @@ import {
   Show,
   SingleFieldList,
   TextField,
+  useGetIdentity,
   useLocaleState,
   useRecordContext,
   useTranslate,
@@ -16,6 +17,7 @@ import {
 import { NameField } from '../common/names.tsx';
 import { useLiveRefresh } from '../live/hooks.ts';
 import { LiveIndicator } from '../live/LiveIndicator.tsx';
+import { RecordMeetingButton } from './RecordMeetingButton.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { WishActions } from './WishActions.tsx';
 import { WishTimeline } from './WishTimeline.tsx';
@@ -53,8 +55,15 @@ const Meetings = () => {
   );
 };
 
+const STAFF = ['BRANCH_SECRETARY', 'STREET_ADMIN', 'GRID_WORKER'];
+
 const WishDetail = () => {
-  const record = useRecordContext<{ id: string }>();
+  const record = useRecordContext<{ id: string; assignees?: { id: string }[] }>();
+  const { identity } = useGetIdentity();
+  const roles = ((identity as { roles?: { role: string }[] } | undefined)?.roles ?? []).map((r) => r.role);
+  // Who may record is the server's call; the button is offered to staff and to the wish's assignees.
+  const canRecordMeeting =
+    roles.some((r) => STAFF.includes(r)) || (record?.assignees ?? []).some((a) => a.id === identity?.id);
   const [locale] = useLocaleState();
   const translate = useTranslate();
   useLiveRefresh((event) => event.wish.id === record?.id);
@@ -147,9 +156,12 @@ const WishDetail = () => {
         </Card>
         <Card variant="outlined" sx={{ mt: 2 }}>
           <CardContent>
-            <Typography variant="h6" gutterBottom>
-              {translate('resources.wishes.fields.meetings')}
-            </Typography>
+            <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
+              <Typography variant="h6" gutterBottom>
+                {translate('resources.wishes.fields.meetings')}
+              </Typography>
+              {canRecordMeeting ? <RecordMeetingButton /> : null}
+            </Stack>
             <Meetings />
           </CardContent>
         </Card>
