@@ -74,4 +74,16 @@ describe('replay after a reconnect', () => {
     expect(seqs).toEqual(rows.map((r) => r.sequence));
     await client.dispose();
   });
+
+  it('gives a client that claims a sequence beyond the stored ones only the events after it', async () => {
+    const start = await h.lastSequence();
+    const client = h.ws(await w.token('admin'));
+    const sub = subscribe(client, EVENTS, { afterSequence: start + 3 });
+    for (let i = 0; i < 3; i++) await w.submit('resident.wenxiangyuan.1');
+    // the subscription may start after some of them: submit until one lands past start + 3
+    const later = await w.submit('resident.wenxiangyuan.1');
+    await sub.until(() => sub.items.some((m: any) => m.wishEvents.wish.id === later.id), 5000, 'the event after it');
+    expect(sub.items.every((m: any) => m.wishEvents.sequence > start + 3)).toBe(true);
+    await client.dispose();
+  });
 });

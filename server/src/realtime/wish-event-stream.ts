@@ -72,6 +72,8 @@ async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): Async
         from = page.length === REPLAY_PAGE ? (page[page.length - 1] as WishEventRecord).sequence : last;
       }
     }
+    // A client that says it has seen more than is stored (e.g. the database was restored) gets only newer events.
+    if (opts.afterSequence !== null && opts.afterSequence > last) last = opts.afterSequence;
     while (!signal.aborted) {
       const event = queue.shift();
       if (!event) {
