@@ -183,4 +183,42 @@ describe('the wish loop', () => {
     expect(res.data.wish.status).toBe('CLOSED');
     expect(res.data.wish.events.at(-1)).toEqual({ action: 'AUTO_CLOSE', actor: null });
   });
+
+  it('records coordination meetings with their change event; others are refused and nothing is written', async () => {
+    const wish = await w.submit('resident.wenxiangyuan.1', { categoryCode: 'parking' });
+    const record = `mutation($i: RecordMeetingInput!) { recordMeeting(input: $i) { wish { meetings { place participants decisions recordedBy { id } } } } }`;
+    const input = {
+      wishId: wish.id,
+      heldAt: new Date().toISOString(),
+      place: '文香苑议事厅',
+      participants: '支部书记、物业经理、党员代表、居民代表',
+      decisions: '规划12个新车位和10个充电桩',
+    };
+    const count = async () =>
+      Number(
+        (await h.db.query(`select (select count(*) from meeting) + (select count(*) from change_event) as n`)).rows[0]
+          .n,
+      );
+    const before = await count();
+    const resident = await h.gql(record, { i: input }, await w.token('resident.wenxiangyuan.1'));
+    expect(resident.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const empty = await h.gql(record, { i: { ...input, decisions: ' ' } }, await w.token('hongshun.secretary'));
+    expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(empty.errors?.[0]?.message).toMatch(/decisions/);
+    expect(await count()).toBe(before);
+    const ok = await h.gql(record, { i: input }, await w.token('hongshun.secretary'));
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data.recordMeeting.wish.meetings).toEqual([
+      {
+        place: input.place,
+        participants: input.participants,
+        decisions: input.decisions,
+        recordedBy: { id: await w.person('hongshun.secretary') },
+      },
+    ]);
+    const { rows } = await h.db.query(
+      `select action from change_event where entity_type = 'Meeting' order by sequence desc limit 1`,
+    );
+    expect(rows).toEqual([{ action: 'RECORD' }]);
+  });
 });

@@ -3,6 +3,7 @@
  * then write the wish and its event in one transaction. Events are handed to `publish` after commit.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { recordChange } from './change-log.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from './errors.ts';
 import { decodeId } from './ids.ts';
 import { awardForWishTransition } from './points.service.ts';
@@ -382,12 +383,22 @@ export class WishService {
     if (!relations.has('HANDLER') && !relations.has('ASSIGNEE')) {
       throw forbidden('Only the handling secretary or an assignee may record a coordination meeting');
     }
-    const [row] = await this.em.execute<{ id: number }[]>(
-      `insert into meeting (wish_id, held_at, place, participants, decisions, recorded_by_id, created_at)
-       values (?, ?, ?, ?, ?, ?, ?) returning id`,
-      [wish.id, input.heldAt, place, participants, decisions, viewer.personId, this.now()],
-    );
-    return (row as { id: number }).id;
+    const at = this.now();
+    return this.em.transactional(async (em) => {
+      const [row] = await em.execute<{ id: number }[]>(
+        `insert into meeting (wish_id, held_at, place, participants, decisions, recorded_by_id, created_at)
+         values (?, ?, ?, ?, ?, ?, ?) returning id`,
+        [wish.id, input.heldAt, place, participants, decisions, viewer.personId, at],
+      );
+      const id = (row as { id: number }).id;
+      // Not a transition of the wish (no WishEvent), but a change all the same: it goes to the change log.
+      await recordChange(
+        em,
+        { entityType: 'Meeting', entityId: id, action: 'RECORD', actorId: viewer.personId, data: { wishId: wish.id } },
+        at,
+      );
+      return id;
+    });
   }
 
   private requireViewer(): Viewer {
