@@ -1,18 +1,15 @@
 import {
-  CreateButton,
   DataTable,
   DateField,
-  FilterButton,
   List,
   NullableBooleanInput,
   SearchInput,
   SelectField,
   SelectInput,
-  TopToolbar,
   useLocaleState,
 } from 'react-admin';
+import { ListActions } from '../common/ListActions.tsx';
 import { NameField } from '../common/names.tsx';
-import { useStaffRoles } from '../common/staff-roles.ts';
 import { OrgUnitInput } from './OrgUnitInput.tsx';
 import { OrgUnitTree } from './OrgUnitTree.tsx';
 import { orgUnitKindChoices, propertyStatusChoices } from './org-unit-enums.ts';
@@ -25,16 +22,6 @@ const filters = [
   <NullableBooleanInput key="retired" source="retired" />,
 ];
 
-const OrgUnitListActions = () => {
-  const { isManager } = useStaffRoles();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {isManager ? <CreateButton /> : null}
-    </TopToolbar>
-  );
-};
-
 export const OrgUnitList = () => {
   const [locale] = useLocaleState();
   return (
@@ -42,7 +29,7 @@ export const OrgUnitList = () => {
       exporter={false}
       filters={filters}
       filterDefaultValues={{ retired: false }}
-      actions={<OrgUnitListActions />}
+      actions={<ListActions creators="managers" />}
       aside={<OrgUnitTree />}
     >
       <DataTable bulkActionButtons={false} rowClick="show">

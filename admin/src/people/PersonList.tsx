@@ -1,17 +1,14 @@
 import {
   BooleanField,
-  CreateButton,
   DataTable,
   DateField,
-  FilterButton,
   List,
   NullableBooleanInput,
   SearchInput,
   SelectInput,
-  TopToolbar,
   useLocaleState,
 } from 'react-admin';
-import { useStaffRoles } from '../common/staff-roles.ts';
+import { ListActions } from '../common/ListActions.tsx';
 import { OrgUnitInput } from '../orgUnits/OrgUnitInput.tsx';
 import { RolesField } from './RolesField.tsx';
 import { roleChoices } from './roles.ts';
@@ -23,21 +20,11 @@ const filters = [
   <NullableBooleanInput key="active" source="active" />,
 ];
 
-const PersonListActions = () => {
-  const { isManager } = useStaffRoles();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {isManager ? <CreateButton /> : null}
-    </TopToolbar>
-  );
-};
-
 // Staff see the people holding a role in their own subtrees: the server decides.
 export const PersonList = () => {
   const [locale] = useLocaleState();
   return (
-    <List exporter={false} filters={filters} actions={<PersonListActions />}>
+    <List exporter={false} filters={filters} actions={<ListActions creators="managers" />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="displayName" />
         <DataTable.Col source="username" />

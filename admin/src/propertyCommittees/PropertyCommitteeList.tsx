@@ -1,17 +1,14 @@
 import {
-  CreateButton,
   DataTable,
   DateField,
-  FilterButton,
   List,
   SearchInput,
   SelectField,
   SelectInput,
   TextField,
-  TopToolbar,
   useLocaleState,
 } from 'react-admin';
-import { useStaffRoles } from '../common/staff-roles.ts';
+import { ListActions } from '../common/ListActions.tsx';
 import { OrgUnitInput } from '../orgUnits/OrgUnitInput.tsx';
 import { UnitLink } from '../orgUnits/UnitLink.tsx';
 import { committeeStatusChoices, serviceModeChoices } from './committee-enums.ts';
@@ -36,20 +33,10 @@ const filters = [
   />,
 ];
 
-const PropertyCommitteeListActions = () => {
-  const { isManager } = useStaffRoles();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {isManager ? <CreateButton /> : null}
-    </TopToolbar>
-  );
-};
-
 export const PropertyCommitteeList = () => {
   const [locale] = useLocaleState();
   return (
-    <List exporter={false} filters={filters} actions={<PropertyCommitteeListActions />}>
+    <List exporter={false} filters={filters} actions={<ListActions creators="managers" />}>
       <DataTable bulkActionButtons={false} rowClick="show">
         <DataTable.Col source="compound">
           <UnitLink source="compound" />

@@ -1,17 +1,14 @@
 import {
   BooleanField,
-  CreateButton,
   DataTable,
-  FilterButton,
   List,
   NullableBooleanInput,
   SearchInput,
   SelectField,
-  TopToolbar,
   useLocaleState,
 } from 'react-admin';
+import { ListActions } from '../common/ListActions.tsx';
 import { NameField } from '../common/names.tsx';
-import { useStaffRoles } from '../common/staff-roles.ts';
 import { categoryLevelChoices } from './category-levels.ts';
 
 const filters = [
@@ -19,24 +16,13 @@ const filters = [
   <NullableBooleanInput key="active" source="active" alwaysOn />,
 ];
 
-const WishCategoryListActions = () => {
-  // Categories are the street's: only street staff change them.
-  const { isStreetAdmin } = useStaffRoles();
-  return (
-    <TopToolbar>
-      <FilterButton />
-      {isStreetAdmin ? <CreateButton /> : null}
-    </TopToolbar>
-  );
-};
-
 export const WishCategoryList = () => {
   const [locale] = useLocaleState();
   return (
     <List
       exporter={false}
       filters={filters}
-      actions={<WishCategoryListActions />}
+      actions={<ListActions creators="streetAdmins" />}
       sort={{ field: 'sortOrder', order: 'ASC' }}
     >
       <DataTable bulkActionButtons={false} rowClick="show">
