@@ -9,7 +9,7 @@
  * of service modes. Cotton Mill Dormitory has none yet: its residents' wish about it is still open.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordChange } from '../server/src/domain/change-log.ts';
+import { recordChange } from '../server/src/domain/kernel/change-log.ts';
 import { PARTNERS } from './xiguan-street.ts';
 
 export interface CommitteesSeedOptions {

@@ -8,8 +8,8 @@
  */
 import type { EntityName, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { hashPassword } from '../server/src/domain/password.ts';
-import { relationsTo, type Viewer, type WishScopeFacts } from '../server/src/domain/scope.ts';
+import { hashPassword } from '../server/src/domain/auth/password.ts';
+import type { Viewer } from '../server/src/domain/auth/viewer.ts';
 import {
   mayAct,
   nextStatus,
@@ -18,7 +18,8 @@ import {
   type WishAction,
   type WishChannel,
   type WishStatus,
-} from '../server/src/domain/wish-lifecycle.ts';
+} from '../server/src/domain/wishes/wish.lifecycle.ts';
+import { relationsTo, type WishScopeFacts } from '../server/src/domain/wishes/wish.scope.ts';
 import {
   Assignment,
   Meeting,

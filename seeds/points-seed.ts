@@ -10,8 +10,8 @@ import {
   deductNoShows,
   grantYearlyBasic,
   pointsYear,
-} from '../server/src/domain/points.service.ts';
-import type { WishAction } from '../server/src/domain/wish-lifecycle.ts';
+} from '../server/src/domain/points/points.service.ts';
+import type { WishAction } from '../server/src/domain/wishes/wish.lifecycle.ts';
 
 export interface PointsSeedSummary {
   entries: number;

@@ -9,7 +9,7 @@ import { buildSchema, parse, validate } from 'graphql';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
-import { decodeId, encodeId } from '../../server/src/domain/ids.ts';
+import { decodeId, encodeId } from '../../server/src/graphql/ids.ts';
 import { contractDocument } from '../support/contract.ts';
 import { type GqlResult, type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';

@@ -3,7 +3,7 @@
  * HTTP requests from different people.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/src/domain/password.ts';
+import { hashPassword } from '../../server/src/domain/auth/password.ts';
 import { DEMO_PASSWORD, type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
 

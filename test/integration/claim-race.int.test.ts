@@ -1,6 +1,6 @@
 /** Two people can never both win one order: the database decides, over real concurrent HTTP requests. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../../server/src/domain/ids.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
 

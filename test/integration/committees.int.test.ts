@@ -4,7 +4,7 @@
  * change events, the compound's property status, and the staff list.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../../server/src/domain/ids.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { type GqlResult, type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
 

@@ -3,7 +3,7 @@
  * contract's code, and the database is exactly as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextStatus, WISH_STATUSES, type WishStatus } from '../../server/src/domain/wish-lifecycle.ts';
+import { nextStatus, WISH_STATUSES, type WishStatus } from '../../server/src/domain/wishes/wish.lifecycle.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World, wishTablesDigest } from '../support/world.ts';
 

@@ -4,7 +4,7 @@
  * changed by a refused operation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../../server/src/domain/ids.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { DEMO_PASSWORD, type GqlResult, type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
 
@@ -264,7 +264,7 @@ describe('staff management of the organisation', () => {
            and not exists (select 1 from wish w where (w.compound_id = u.id or w.handling_unit_id = u.id)
                             and w.status not in ('CLOSED', 'REJECTED', 'CANCELLED')) limit 1`);
       if (rows[0]) {
-        const { encodeId } = await import('../../server/src/domain/ids.ts');
+        const { encodeId } = await import('../../server/src/graphql/ids.ts');
         const res = await as('admin', 'mutation($i: DeleteOrgUnitInput!) { deleteOrgUnit(input: $i) { deletedId } }', {
           i: { orgUnitId: encodeId('OrgUnit', rows[0].id) },
         });

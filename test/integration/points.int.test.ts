@@ -1,7 +1,7 @@
 /** The points ledger: exactly-once awards, totals that add up, corrections, rules as data, rankings. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../../server/src/domain/ids.ts';
-import { awardAttendance, awardForWishTransition, pointsYear } from '../../server/src/domain/points.service.ts';
+import { awardAttendance, awardForWishTransition, pointsYear } from '../../server/src/domain/points/points.service.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { contractDocument } from '../support/contract.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';

@@ -1,10 +1,10 @@
 /** Who sees what: subtree scope for staff, masking for display screens, one rule in SQL and in code. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadViewer } from '../../server/src/domain/auth.service.ts';
-import { decodeId } from '../../server/src/domain/ids.ts';
-import { canSeeWish } from '../../server/src/domain/scope.ts';
-import { findVisibleWishes } from '../../server/src/domain/wish.queries.ts';
-import { loadWishFacts } from '../../server/src/domain/wish-facts.ts';
+import { loadViewer } from '../../server/src/domain/auth/auth.service.ts';
+import { loadWishFacts } from '../../server/src/domain/wishes/wish.facts.ts';
+import { findVisibleWishes } from '../../server/src/domain/wishes/wish.queries.ts';
+import { canSeeWish } from '../../server/src/domain/wishes/wish.scope.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { type Harness, startHarness, subscribe } from '../support/harness.ts';
 import { loadWorld, WISH_FIELDS, type World } from '../support/world.ts';
 

@@ -7,8 +7,13 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type SeedSummary, seedDemoData } from '../../seeds/demo-seed.ts';
 import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
-import { verifyPassword } from '../../server/src/domain/password.ts';
-import { nextStatus, WISH_STATUSES, type WishAction, type WishStatus } from '../../server/src/domain/wish-lifecycle.ts';
+import { verifyPassword } from '../../server/src/domain/auth/password.ts';
+import {
+  nextStatus,
+  WISH_STATUSES,
+  type WishAction,
+  type WishStatus,
+} from '../../server/src/domain/wishes/wish.lifecycle.ts';
 
 /** The run's PostgreSQL server (see test/support/global-setup.ts), else the machine's. */
 const SERVER_URL =

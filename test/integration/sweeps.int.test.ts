@@ -1,8 +1,8 @@
 /** The background sweeps: idempotent, and each change with its event and its points. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeId } from '../../server/src/domain/ids.ts';
-import { pointsYear } from '../../server/src/domain/points.service.ts';
+import { pointsYear } from '../../server/src/domain/points/points.service.ts';
 import { runSweeps } from '../../server/src/domain/sweeps.ts';
+import { decodeId } from '../../server/src/graphql/ids.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import { loadWorld, type World } from '../support/world.ts';
 

@@ -171,7 +171,7 @@ describe('the wish loop', () => {
     await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
     await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
     await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: 'done' });
-    const { WishService } = await import('../../server/src/domain/wish.service.ts');
+    const { WishService } = await import('../../server/src/domain/wishes/wish.service.ts');
     const later = () => new Date(Date.now() + 8 * 86_400_000);
     const closed = await new WishService(h.app.orm.em.fork(), null, (e) => h.app.hub.publish(e), later).autoClose(7);
     expect(closed).toBeGreaterThanOrEqual(1);

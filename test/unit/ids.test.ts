@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeId, encodeId } from '../../server/src/domain/ids.ts';
+import { decodeId, encodeId } from '../../server/src/graphql/ids.ts';
 
 describe('opaque ids', () => {
   it('round-trips an id of its own type', () => {

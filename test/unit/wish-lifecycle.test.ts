@@ -9,7 +9,7 @@ import {
   TRANSITIONS,
   WISH_ACTIONS,
   WISH_STATUSES,
-} from '../../server/src/domain/wish-lifecycle.ts';
+} from '../../server/src/domain/wishes/wish.lifecycle.ts';
 
 describe('the wish transition table (DESIGN.md §3)', () => {
   it('follows the four-step method from listing to closing', () => {

@@ -4,10 +4,10 @@
  * its change with its event in one transaction, so replicas may all run the sweep.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { onActivityFinished } from './activity-hooks.ts';
-import { recordChange } from './change-log.ts';
-import { grantYearlyBasic, pointsYear } from './points.service.ts';
-import { type Publish, WishService } from './wish.service.ts';
+import { recordChange } from './kernel/change-log.ts';
+import { grantYearlyBasic, pointsYear } from './points/points.service.ts';
+import { onActivityFinished } from './volunteering/activity.hooks.ts';
+import { type Publish, WishService } from './wishes/wish.service.ts';
 
 export interface SweepResult {
   wishesClosed: number;

@@ -1,7 +1,40 @@
 import { defineEntity, type InferEntity } from '@mikro-orm/core';
-import { WISH_ACTIONS, WISH_CHANNELS, WISH_STATUSES } from '../domain/wish-lifecycle.ts';
 import { OrgUnit } from './org-unit.entity.ts';
 import { Person } from './person.entity.ts';
+
+/** The wish's states, the actions between them and the channels it arrives by (the lifecycle table lives in domain/wishes). */
+export const WISH_STATUSES = [
+  'SUBMITTED',
+  'OPEN_FOR_CLAIM',
+  'DISPATCHED',
+  'ACCEPTED',
+  'RESOLVED',
+  'CLOSED',
+  'REJECTED',
+  'CANCELLED',
+] as const;
+export type WishStatus = (typeof WISH_STATUSES)[number];
+
+export const WISH_ACTIONS = [
+  'SUBMIT',
+  'DISPATCH',
+  'OPEN_FOR_CLAIM',
+  'CLAIM',
+  'ACCEPT',
+  'DECLINE',
+  'ABANDON',
+  'RESOLVE',
+  'EVALUATE',
+  'REOPEN',
+  'ESCALATE',
+  'REJECT',
+  'CANCEL',
+  'AUTO_CLOSE',
+] as const;
+export type WishAction = (typeof WISH_ACTIONS)[number];
+
+export const WISH_CHANNELS = ['APP', 'GRID_VISIT', 'HOTLINE', 'WALK_IN'] as const;
+export type WishChannel = (typeof WISH_CHANNELS)[number];
 
 export const HANDLING_LEVELS = ['COMPOUND', 'COMMUNITY', 'STREET'] as const;
 

@@ -5,7 +5,7 @@
  */
 import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, parse } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { TokenCheck } from '../domain/auth.service.ts';
+import type { TokenCheck } from '../domain/auth/auth.service.ts';
 
 const PUBLIC_ROOT_FIELDS = new Set(['login', '__typename', '__schema', '__type']);
 

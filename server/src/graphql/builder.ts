@@ -1,7 +1,7 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { isMasked, isStaff } from '../domain/scope.ts';
+import { isMasked, isStaff, type Viewer } from '../domain/auth/viewer.ts';
 import type { Context } from './context.ts';
 
 export interface AuthScopes {
@@ -16,9 +16,13 @@ export interface AuthScopes {
 export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
+  // `t.withAuth({ loggedIn: true })` gives its resolvers a context whose viewer is never null.
+  AuthContexts: { loggedIn: Context & { viewer: Viewer } };
   // Fields are non-null unless they say `nullable: true`: a client can rely on what the schema promises.
   DefaultFieldNullability: false;
   Scalars: {
+    /** Opaque global IDs travel as strings both ways (the domain decodes them, so errors keep the contract's order). */
+    ID: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
     /** A calendar date "YYYY-MM-DD" (no time, no zone), kept as a string end to end. */
     Date: { Input: string; Output: string };

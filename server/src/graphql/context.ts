@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config.ts';
-import type { Viewer } from '../domain/scope.ts';
-import type { WishService } from '../domain/wish.service.ts';
+import type { Viewer } from '../domain/auth/viewer.ts';
+import type { WishService } from '../domain/wishes/wish.service.ts';
 import type { WishEventHub } from '../realtime/wish-event-hub.ts';
 import type { Loaders } from './loaders.ts';
 

@@ -1,6 +1,6 @@
 /** Domain errors become GraphQL errors here, and only here: their code is the contract's `extensions.code`. */
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError } from '../domain/kernel/errors.ts';
 
 export function domainToGraphQLError(error: DomainError, source?: GraphQLError): GraphQLError {
   return new GraphQLError(error.message, {

@@ -1,7 +1,7 @@
 /** Per-request batching of the lookups that GraphQL fields fan out into (one query per kind per tick). */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray } from '../domain/sql.ts';
-import { eventsOfWishes, type WishEventRecord } from '../domain/wish.queries.ts';
+import { pgArray } from '../domain/kernel/sql.ts';
+import { eventsOfWishes, type WishEventRecord } from '../domain/wishes/wish.queries.ts';
 import type { Role } from '../entities/person.entity.ts';
 
 class Batcher<K, V> {

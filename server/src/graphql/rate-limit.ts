@@ -11,7 +11,7 @@ import { type DocumentNode, type FieldNode, GraphQLError, getOperationAST, Kind,
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { RateLimits } from '../config.ts';
-import type { Viewer } from '../domain/scope.ts';
+import type { Viewer } from '../domain/auth/viewer.ts';
 
 export const WINDOW_SECONDS = 60;
 

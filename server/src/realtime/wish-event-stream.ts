@@ -5,14 +5,15 @@
  * they are read from the database before it, and dropped when their own message arrives.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { canSeeWish, isUnder, type Viewer } from '../domain/scope.ts';
+import { isUnder, type Viewer } from '../domain/auth/viewer.ts';
 import {
   currentSequence,
   type EventScope,
   visibleEventsBetween,
   type WishEventRecord,
-} from '../domain/wish.queries.ts';
-import type { PublishedWishEvent } from '../domain/wish.service.ts';
+} from '../domain/wishes/wish.queries.ts';
+import { canSeeWish } from '../domain/wishes/wish.scope.ts';
+import type { PublishedWishEvent } from '../domain/wishes/wish.service.ts';
 import type { WishEventHub } from './wish-event-hub.ts';
 
 const REPLAY_PAGE = 500;

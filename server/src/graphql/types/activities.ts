@@ -2,6 +2,9 @@
  * Service brands, monthly themes and volunteer activities: sign-up, check-in, live counts and the
  * participation figures.
  */
+
+import { hasRole, isStaff, type Viewer } from '../../domain/auth/viewer.ts';
+import { notFound, unauthenticated } from '../../domain/kernel/errors.ts';
 import {
   type ActivityPage,
   type ActivityView,
@@ -28,15 +31,13 @@ import {
   type SignUpView,
   signUpsOf,
   type ThemeView,
-} from '../../domain/activity.queries.ts';
-import { ActivityService } from '../../domain/activity.service.ts';
-import { notFound, unauthenticated } from '../../domain/errors.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import { hasRole, isStaff, type Viewer } from '../../domain/scope.ts';
+} from '../../domain/volunteering/activity.queries.ts';
+import { ActivityService } from '../../domain/volunteering/activity.service.ts';
 import { ACTIVITY_STATUSES, SIGN_UP_STATUSES } from '../../entities/activity.entity.ts';
 import { activityIterator } from '../../realtime/activity-stream.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { ListSortInput, listPage } from '../list.ts';
 import type { OrgUnitView, PersonView } from '../loaders.ts';
 import { OrgUnitRef, PersonRef } from './hierarchy.ts';

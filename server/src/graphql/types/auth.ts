@@ -1,5 +1,5 @@
 /** Login and the viewer's own account. */
-import { login, logout } from '../../domain/auth.service.ts';
+import { login, logout } from '../../domain/auth/auth.service.ts';
 import { builder } from '../builder.ts';
 import type { PersonView } from '../loaders.ts';
 import { PersonRef } from './hierarchy.ts';

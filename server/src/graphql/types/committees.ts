@@ -2,6 +2,8 @@
  * Property committees (物业管理委员会): the type, its reads and list, the staff mutations, and a compound's
  * property status on OrgUnit.
  */
+
+import { isUnder } from '../../domain/auth/viewer.ts';
 import {
   activeCommitteesOf,
   type CommitteeMemberView,
@@ -9,14 +11,13 @@ import {
   findCommittees,
   listCommittees,
   membersOf,
-} from '../../domain/committee.queries.ts';
-import { CommitteeService } from '../../domain/committee.service.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import { isStreetAdmin, peoplePrefixes } from '../../domain/org-access.ts';
-import { isUnder } from '../../domain/scope.ts';
+} from '../../domain/committees/committee.queries.ts';
+import { CommitteeService } from '../../domain/committees/committee.service.ts';
+import { isStreetAdmin, peoplePrefixes } from '../../domain/organisation/organisation.policy.ts';
 import { COMMITTEE_MEMBER_ROLES, COMMITTEE_STATUSES, SERVICE_MODES } from '../../entities/property-committee.entity.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { ListSortInput, listPage } from '../list.ts';
 import type { OrgUnitView, PersonView } from '../loaders.ts';
 import { OrgUnitRef, PersonRef } from './hierarchy.ts';

@@ -1,4 +1,4 @@
-import { WISH_ACTIONS, WISH_CHANNELS, WISH_STATUSES } from '../../domain/wish-lifecycle.ts';
+import { WISH_ACTIONS, WISH_CHANNELS, WISH_STATUSES } from '../../domain/wishes/wish.lifecycle.ts';
 import { ORG_UNIT_KINDS } from '../../entities/org-unit.entity.ts';
 import { ROLES } from '../../entities/person.entity.ts';
 import { builder } from '../builder.ts';

@@ -1,9 +1,10 @@
 /** The "1 + 6 + N" organisation, people and wish categories. */
-import { notFound } from '../../domain/errors.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import { isUnder, STAFF_ROLES } from '../../domain/scope.ts';
-import { pgArray } from '../../domain/sql.ts';
+
+import { isUnder, STAFF_ROLES } from '../../domain/auth/viewer.ts';
+import { notFound } from '../../domain/kernel/errors.ts';
+import { pgArray } from '../../domain/kernel/sql.ts';
 import { builder } from '../builder.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { type CategoryView, ORG_UNIT_COLUMNS, type OrgUnitView, type PersonView, type RoleView } from '../loaders.ts';
 import { OrgUnitKindEnum, RoleEnum } from './enums.ts';
 

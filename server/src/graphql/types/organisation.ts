@@ -2,8 +2,10 @@
  * Staff management of the organisation: more fields on OrgUnit, Person and WishCategory, their staff lists
  * (`orgUnitList`, `personList`, `wishCategoryList`) and the mutations for units, people, roles and categories.
  */
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import type { ListArgs } from '../../domain/list.ts';
+
+import type { Viewer } from '../../domain/auth/viewer.ts';
+import type { ListArgs } from '../../domain/kernel/list.ts';
+import { pgArray } from '../../domain/kernel/sql.ts';
 import {
   CATEGORY_RECORD,
   type CategoryRecord,
@@ -17,12 +19,11 @@ import {
   type OrgUnitRecord,
   PERSON_RECORD,
   type PersonRecord,
-} from '../../domain/organisation.queries.ts';
-import { OrganisationService } from '../../domain/organisation.service.ts';
-import type { Viewer } from '../../domain/scope.ts';
-import { pgArray } from '../../domain/sql.ts';
+} from '../../domain/organisation/organisation.queries.ts';
+import { OrganisationService } from '../../domain/organisation/organisation.service.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { ListSortInput, listPage } from '../list.ts';
 import type { CategoryView, OrgUnitView, PersonView } from '../loaders.ts';
 import { OrgUnitKindEnum, RoleEnum } from './enums.ts';

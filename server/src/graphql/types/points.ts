@@ -1,8 +1,9 @@
 /** The points ledger: balances, rankings, rules and entries. */
 
-import { badInput, forbidden, notFound } from '../../domain/errors.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import { runList } from '../../domain/list.ts';
+import { hasRole, isMasked, isUnder, type Viewer } from '../../domain/auth/viewer.ts';
+import { badInput, forbidden, notFound } from '../../domain/kernel/errors.ts';
+import { runList } from '../../domain/kernel/list.ts';
+import { NO_UNIT, pgArray } from '../../domain/kernel/sql.ts';
 import {
   grantYearlyBasic,
   POINT_ENTRY_COLUMNS,
@@ -12,12 +13,11 @@ import {
   pointRanking,
   pointSummary,
   type RankingRow,
-} from '../../domain/points.service.ts';
-import { hasRole, isMasked, isUnder, type Viewer } from '../../domain/scope.ts';
-import { NO_UNIT, pgArray } from '../../domain/sql.ts';
+} from '../../domain/points/points.service.ts';
 import { POINT_ENTRY_KINDS, POINT_SOURCE_TYPES } from '../../entities/points.entity.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { ListSortInput, listPage } from '../list.ts';
 import type { PersonView } from '../loaders.ts';
 import { PersonRef } from './hierarchy.ts';

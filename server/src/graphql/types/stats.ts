@@ -1,11 +1,12 @@
 /** Aggregates for the dashboard and the display boards: counts and averages, no personal data. */
-import { badInput, notFound } from '../../domain/errors.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import type { Viewer } from '../../domain/scope.ts';
-import { currentSequence, visibleEventsBetween, type WishEventRecord } from '../../domain/wish.queries.ts';
-import { type StatusCount, type UnitWishStats, type WishStats, wishStats } from '../../domain/wish.stats.ts';
+
+import type { Viewer } from '../../domain/auth/viewer.ts';
+import { badInput, notFound } from '../../domain/kernel/errors.ts';
+import { currentSequence, visibleEventsBetween, type WishEventRecord } from '../../domain/wishes/wish.queries.ts';
+import { type StatusCount, type UnitWishStats, type WishStats, wishStats } from '../../domain/wishes/wish.stats.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import type { OrgUnitView } from '../loaders.ts';
 import { WishStatusEnum } from './enums.ts';
 import { OrgUnitRef } from './hierarchy.ts';

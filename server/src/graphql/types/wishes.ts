@@ -1,7 +1,9 @@
 /** Wishes, their events and meetings: queries, the lifecycle mutations and the live subscription. */
-import { badInput, notFound } from '../../domain/errors.ts';
-import { decodeId, encodeId } from '../../domain/ids.ts';
-import { relationsTo, type Viewer } from '../../domain/scope.ts';
+
+import type { Viewer } from '../../domain/auth/viewer.ts';
+import { badInput, notFound } from '../../domain/kernel/errors.ts';
+import { loadWishFacts } from '../../domain/wishes/wish.facts.ts';
+import { availableActions, type WISH_STATUSES } from '../../domain/wishes/wish.lifecycle.ts';
 import {
   findVisibleWish,
   findVisibleWishes,
@@ -13,12 +15,12 @@ import {
   type WishView,
   wishList,
   wishStatusCounts,
-} from '../../domain/wish.queries.ts';
-import { loadWishFacts } from '../../domain/wish-facts.ts';
-import { availableActions, type WISH_STATUSES } from '../../domain/wish-lifecycle.ts';
+} from '../../domain/wishes/wish.queries.ts';
+import { relationsTo } from '../../domain/wishes/wish.scope.ts';
 import { wishEventIterator } from '../../realtime/wish-event-stream.ts';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
+import { decodeId, encodeId } from '../ids.ts';
 import { ListSortInput, listPage } from '../list.ts';
 import type { CategoryView, MeetingView, OrgUnitView, PersonView } from '../loaders.ts';
 import { WishActionEnum, WishChannelEnum, WishStatusEnum } from './enums.ts';

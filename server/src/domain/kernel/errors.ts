@@ -1,7 +1,9 @@
-/** The error codes of the client contract, in the order they are checked. */
+/**
+ * The client contract's error codes that the domain decides, in the order they are checked. (The transport's own
+ * GRAPHQL_VALIDATION_FAILED, between UNAUTHENTICATED and BAD_USER_INPUT, is decided in graphql/.)
+ */
 export const ERROR_CODES = [
   'UNAUTHENTICATED',
-  'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'FORBIDDEN',

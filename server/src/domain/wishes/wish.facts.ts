@@ -1,8 +1,8 @@
 /** Loading the facts that scope and the lifecycle decide on, in one place. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { WishScopeFacts } from './scope.ts';
-import { pgArray } from './sql.ts';
-import type { WishStatus } from './wish-lifecycle.ts';
+import { pgArray } from '../kernel/sql.ts';
+import type { WishStatus } from './wish.lifecycle.ts';
+import type { WishScopeFacts } from './wish.scope.ts';
 
 export interface WishRow extends WishScopeFacts {
   id: number;

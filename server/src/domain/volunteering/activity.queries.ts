@@ -4,9 +4,10 @@
  * who attended (names) is for staff of the organiser's area only (see `canSeeAttendees`).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ActivityStatus } from '../entities/activity.entity.ts';
-import { badInput, notFound } from './errors.ts';
-import { decodeId } from './ids.ts';
+import type { ActivityStatus } from '../../entities/activity.entity.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
+import { badInput, notFound } from '../kernel/errors.ts';
 import {
   Conditions,
   idsFilter,
@@ -15,9 +16,8 @@ import {
   type ListSpec,
   runList,
   searchCondition,
-} from './list.ts';
-import { isUnder, STAFF_ROLES, type Viewer } from './scope.ts';
-import { pgArray } from './sql.ts';
+} from '../kernel/list.ts';
+import { pgArray } from '../kernel/sql.ts';
 
 export type SignUpStatus = 'SIGNED_UP' | 'CANCELLED';
 

@@ -7,11 +7,11 @@ import type {
   COMMITTEE_MEMBER_ROLES,
   COMMITTEE_STATUSES,
   SERVICE_MODES,
-} from '../entities/property-committee.entity.ts';
-import { decodeId } from './ids.ts';
-import type { Maybe } from './input.ts';
-import { Conditions, idsFilter, type ListArgs, type ListPage, runList, searchCondition } from './list.ts';
-import { NO_UNIT, pgArray } from './sql.ts';
+} from '../../entities/property-committee.entity.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import type { Maybe } from '../kernel/input.ts';
+import { Conditions, idsFilter, type ListArgs, type ListPage, runList, searchCondition } from '../kernel/list.ts';
+import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];

@@ -3,26 +3,11 @@
  * The same rule is expressed twice on purpose — as SQL for queries and as a function for live
  * events — and a test checks the two agree for every seeded wish and demo account.
  */
-import type { Role } from '../entities/person.entity.ts';
-import { pgArray } from './sql.ts';
-import type { ActorRelation, WishStatus } from './wish-lifecycle.ts';
+import type { Role } from '../../entities/person.entity.ts';
+import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
+import { pgArray } from '../kernel/sql.ts';
+import type { ActorRelation, WishStatus } from './wish.lifecycle.ts';
 
-export interface ViewerRole {
-  role: Role;
-  orgUnitId: number;
-  /** Materialized path of the unit ("/1/3/17/"). */
-  orgPath: string;
-  /** The subtree this role covers: the unit itself, or for a grid its parent (a grid covers its general area). */
-  scopePath: string;
-}
-
-export interface Viewer {
-  personId: number;
-  displayName: string;
-  roles: readonly ViewerRole[];
-}
-
-export const STAFF_ROLES: readonly Role[] = ['BRANCH_SECRETARY', 'GRID_WORKER', 'STREET_ADMIN'];
 const HANDLER_ROLES: readonly Role[] = ['BRANCH_SECRETARY', 'STREET_ADMIN'];
 const CLAIMER_ROLES: readonly Role[] = ['PARTY_MEMBER', 'VOLUNTEER'];
 
@@ -39,23 +24,8 @@ export interface WishScopeFacts {
   activeAssigneeIds: readonly number[];
 }
 
-export const isUnder = (path: string, rootPath: string) => path.startsWith(rootPath);
-
 function pathsOf(viewer: Viewer, roles: readonly Role[]): string[] {
   return viewer.roles.filter((r) => roles.includes(r.role)).map((r) => r.scopePath);
-}
-
-export function hasRole(viewer: Viewer, roles: readonly Role[]): boolean {
-  return viewer.roles.some((r) => roles.includes(r.role));
-}
-
-export function isStaff(viewer: Viewer): boolean {
-  return hasRole(viewer, STAFF_ROLES);
-}
-
-/** A DISPLAY-only account gets statuses, titles, categories and units, never personal data. */
-export function isMasked(viewer: Viewer): boolean {
-  return viewer.roles.length > 0 && viewer.roles.every((r) => r.role === 'DISPLAY');
 }
 
 /** Subtrees whose wishes the viewer sees in full whatever their state (staff) or masked (display). */

@@ -5,6 +5,13 @@
  * Activity ids whose counts changed are handed to `publish` after the commit.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeId } from '../../graphql/ids.ts';
+import { isMasked, type Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../kernel/change-log.ts';
+import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
+import { checkExpectedVersion, optionalText, requiredText } from '../kernel/input.ts';
+import { isUniqueViolation } from '../kernel/pg-errors.ts';
+import { onActivityFinished, onCheckedIn } from './activity.hooks.ts';
 import {
   type ActivityView,
   canManageActivity,
@@ -13,13 +20,6 @@ import {
   isStreetAdmin,
   localYearMonth,
 } from './activity.queries.ts';
-import { onActivityFinished, onCheckedIn } from './activity-hooks.ts';
-import { recordChange } from './change-log.ts';
-import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from './errors.ts';
-import { decodeId } from './ids.ts';
-import { checkExpectedVersion, optionalText, requiredText } from './input.ts';
-import { isUniqueViolation } from './pg-errors.ts';
-import { isMasked, type Viewer } from './scope.ts';
 
 export type PublishActivity = (activityId: number) => void;
 

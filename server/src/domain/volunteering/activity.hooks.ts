@@ -4,7 +4,7 @@
  * The activity service only calls them; what they award is the points ledger's business.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { awardAttendance, deductNoShows } from './points.service.ts';
+import { awardAttendance, deductNoShows } from '../points/points.service.ts';
 
 export interface CheckedIn {
   activityId: number;

@@ -4,14 +4,14 @@
  * people only by staff, within the subtrees of their staff roles (the street admin: everyone).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrgUnitKind } from '../entities/org-unit.entity.ts';
-import type { Role } from '../entities/person.entity.ts';
-import { decodeId } from './ids.ts';
-import type { Maybe } from './input.ts';
-import { Conditions, idsFilter, type ListArgs, type ListPage, runList, searchCondition } from './list.ts';
-import { isStreetAdmin, peoplePrefixes } from './org-access.ts';
-import type { Viewer } from './scope.ts';
-import { NO_UNIT, pgArray } from './sql.ts';
+import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
+import type { Role } from '../../entities/person.entity.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import type { Maybe } from '../kernel/input.ts';
+import { Conditions, idsFilter, type ListArgs, type ListPage, runList, searchCondition } from '../kernel/list.ts';
+import { NO_UNIT, pgArray } from '../kernel/sql.ts';
+import { isStreetAdmin, peoplePrefixes } from './organisation.policy.ts';
 
 export interface OrgUnitRecord {
   id: number;

@@ -7,13 +7,13 @@
  * correction is a reversing entry.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { PointEntryKind } from '../entities/points.entity.ts';
-import { recordChange } from './change-log.ts';
-import { badInput, conflict, forbidden, notFound } from './errors.ts';
-import { decodeId } from './ids.ts';
-import { hasRole, isUnder, type Viewer } from './scope.ts';
-import { pgArray } from './sql.ts';
-import type { WishAction } from './wish-lifecycle.ts';
+import type { PointEntryKind } from '../../entities/points.entity.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import { hasRole, isUnder, type Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../kernel/change-log.ts';
+import { badInput, conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { pgArray } from '../kernel/sql.ts';
+import type { WishAction } from '../wishes/wish.lifecycle.ts';
 
 /** The rules the server applies by itself; their amounts and caps are data. */
 export const RULES = {

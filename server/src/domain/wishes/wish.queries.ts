@@ -1,17 +1,18 @@
 /** Reading wishes and their events, always through the viewer's visibility rule. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from './errors.ts';
-import { decodeId } from './ids.ts';
-import { type ListArgs, type ListPage, runList } from './list.ts';
-import { isMasked, type Viewer, wishVisibilitySql } from './scope.ts';
-import { NO_UNIT, pgArray } from './sql.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import { isMasked, type Viewer } from '../auth/viewer.ts';
+import { badInput, notFound } from '../kernel/errors.ts';
+import { type ListArgs, type ListPage, runList } from '../kernel/list.ts';
+import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 import {
   PENDING_STATUSES,
   WISH_STATUSES,
   type WishAction,
   type WishChannel,
   type WishStatus,
-} from './wish-lifecycle.ts';
+} from './wish.lifecycle.ts';
+import { wishVisibilitySql } from './wish.scope.ts';
 
 export interface WishView {
   id: number;

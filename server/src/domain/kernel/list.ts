@@ -3,8 +3,8 @@
  * total count — what react-admin's getList needs, through the project's own buildQuery.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { decodeId, type IdType } from '../../graphql/ids.ts';
 import { badInput } from './errors.ts';
-import { decodeId, type IdType } from './ids.ts';
 
 export interface ListArgs {
   sort?: { field: string; order?: 'ASC' | 'DESC' | null } | null;

@@ -12,9 +12,22 @@
  * changes cannot both pass the rule.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrgUnitKind } from '../entities/org-unit.entity.ts';
-import { COMMITTEE_MEMBER_ROLES, SERVICE_MODES } from '../entities/property-committee.entity.ts';
-import { recordChange } from './change-log.ts';
+import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
+import { COMMITTEE_MEMBER_ROLES, SERVICE_MODES } from '../../entities/property-committee.entity.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../kernel/change-log.ts';
+import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
+import {
+  checkExpectedVersion,
+  given,
+  localDate,
+  type Maybe,
+  optionalText,
+  requiredId,
+  requiredText,
+} from '../kernel/input.ts';
+import { isUniqueViolation } from '../kernel/pg-errors.ts';
+import { managesCompound } from '../organisation/organisation.policy.ts';
 import {
   COMMITTEE_RECORD,
   type CommitteeMemberRecord,
@@ -23,11 +36,6 @@ import {
   MEMBER_RECORD,
   type ServiceMode,
 } from './committee.queries.ts';
-import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from './errors.ts';
-import { checkExpectedVersion, given, localDate, type Maybe, optionalText, requiredId, requiredText } from './input.ts';
-import { managesCompound } from './org-access.ts';
-import { isUniqueViolation } from './pg-errors.ts';
-import type { Viewer } from './scope.ts';
 
 const MAX_NAME = 200;
 const MAX_NOTES = 4000;

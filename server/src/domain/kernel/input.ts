@@ -1,6 +1,7 @@
 /** Small validators for staff inputs: each refuses with BAD_USER_INPUT naming the field. */
+
+import { decodeId, type IdType } from '../../graphql/ids.ts';
 import { badInput, notFound } from './errors.ts';
-import { decodeId, type IdType } from './ids.ts';
 
 /** GraphQL optional input fields: undefined = leave as is, null = clear (where clearing makes sense). */
 export type Maybe<T> = T | null | undefined;

@@ -3,8 +3,9 @@
  * counts, averages and unit names only.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type Viewer, wishVisibilitySql } from './scope.ts';
-import { PENDING_STATUSES, WISH_STATUSES, type WishStatus } from './wish-lifecycle.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { PENDING_STATUSES, WISH_STATUSES, type WishStatus } from './wish.lifecycle.ts';
+import { wishVisibilitySql } from './wish.scope.ts';
 
 export interface StatusCount {
   status: WishStatus;

@@ -5,10 +5,12 @@
  * every change writes its change_event in that same transaction.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrgUnitKind } from '../entities/org-unit.entity.ts';
-import type { Role } from '../entities/person.entity.ts';
-import { recordChange } from './change-log.ts';
-import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from './errors.ts';
+import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
+import type { Role } from '../../entities/person.entity.ts';
+import { hashPassword } from '../auth/password.ts';
+import type { Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../kernel/change-log.ts';
+import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
 import {
   checkExpectedVersion,
   given,
@@ -17,7 +19,9 @@ import {
   optionalText,
   requiredId,
   requiredText,
-} from './input.ts';
+} from '../kernel/input.ts';
+import { isForeignKeyViolation, isUniqueViolation, pgFailure } from '../kernel/pg-errors.ts';
+import { pgArray } from '../kernel/sql.ts';
 import {
   isStreetAdmin,
   managesPerson,
@@ -28,12 +32,8 @@ import {
   ROLE_UNIT_KINDS,
   type RoleFacts,
   seesPerson,
-} from './org-access.ts';
+} from './organisation.policy.ts';
 import type { OrgUnitRecord } from './organisation.queries.ts';
-import { hashPassword } from './password.ts';
-import { isForeignKeyViolation, isUniqueViolation, pgFailure } from './pg-errors.ts';
-import type { Viewer } from './scope.ts';
-import { pgArray } from './sql.ts';
 
 const MAX_NAME = 200;
 const MAX_PARTY_ORG = 200;

@@ -11,9 +11,9 @@
  * "Visible" (NOT_FOUND otherwise) follows what the viewer can read: org units, categories and committees are
  * readable by every logged-in user, people only by staff within their subtrees (`people`, `personList`).
  */
-import type { OrgUnitKind } from '../entities/org-unit.entity.ts';
-import type { Role } from '../entities/person.entity.ts';
-import { isUnder, STAFF_ROLES, type Viewer } from './scope.ts';
+import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
+import type { Role } from '../../entities/person.entity.ts';
+import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
 
 /** Where each kind of unit may hang. The street is the root and is never created or moved. */
 export const PARENT_KINDS: Readonly<Record<OrgUnitKind, readonly OrgUnitKind[]>> = {

@@ -2,38 +2,16 @@
  * The four-step work method as one pure table: (state, action) → next state, and who may act.
  * No I/O here; services consult it and write the wish and its event in one transaction.
  */
-export const WISH_STATUSES = [
-  'SUBMITTED',
-  'OPEN_FOR_CLAIM',
-  'DISPATCHED',
-  'ACCEPTED',
-  'RESOLVED',
-  'CLOSED',
-  'REJECTED',
-  'CANCELLED',
-] as const;
-export type WishStatus = (typeof WISH_STATUSES)[number];
+export {
+  WISH_ACTIONS,
+  WISH_CHANNELS,
+  WISH_STATUSES,
+  type WishAction,
+  type WishChannel,
+  type WishStatus,
+} from '../../entities/wish.entity.ts';
 
-export const WISH_ACTIONS = [
-  'SUBMIT',
-  'DISPATCH',
-  'OPEN_FOR_CLAIM',
-  'CLAIM',
-  'ACCEPT',
-  'DECLINE',
-  'ABANDON',
-  'RESOLVE',
-  'EVALUATE',
-  'REOPEN',
-  'ESCALATE',
-  'REJECT',
-  'CANCEL',
-  'AUTO_CLOSE',
-] as const;
-export type WishAction = (typeof WISH_ACTIONS)[number];
-
-export const WISH_CHANNELS = ['APP', 'GRID_VISIT', 'HOTLINE', 'WALK_IN'] as const;
-export type WishChannel = (typeof WISH_CHANNELS)[number];
+import { WISH_ACTIONS, type WishAction, type WishStatus } from '../../entities/wish.entity.ts';
 
 /**
  * How the actor stands to the wish:

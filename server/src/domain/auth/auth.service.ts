@@ -2,10 +2,10 @@
 
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../entities/person.entity.ts';
-import { badInput, unauthenticated } from './errors.ts';
+import type { Role } from '../../entities/person.entity.ts';
+import { isMasked, type Viewer, type ViewerRole } from '../auth/viewer.ts';
+import { badInput, unauthenticated } from '../kernel/errors.ts';
 import { verifyPassword } from './password.ts';
-import { isMasked, type Viewer, type ViewerRole } from './scope.ts';
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
 

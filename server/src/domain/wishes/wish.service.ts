@@ -3,22 +3,13 @@
  * then write the wish and its event in one transaction. Events are handed to `publish` after commit.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordChange } from './change-log.ts';
-import { badInput, conflict, forbidden, invalidTransition, notFound } from './errors.ts';
-import { decodeId } from './ids.ts';
-import { awardForWishTransition } from './points.service.ts';
-import {
-  canSeeWish,
-  isClaimerFor,
-  isUnder,
-  relationsTo,
-  STAFF_ROLES,
-  type Viewer,
-  type WishScopeFacts,
-} from './scope.ts';
-import { pgArray } from './sql.ts';
-import type { WishEventRecord } from './wish.queries.ts';
-import { loadWishFacts, type WishRow } from './wish-facts.ts';
+import { decodeId } from '../../graphql/ids.ts';
+import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
+import { recordChange } from '../kernel/change-log.ts';
+import { badInput, conflict, forbidden, invalidTransition, notFound } from '../kernel/errors.ts';
+import { pgArray } from '../kernel/sql.ts';
+import { awardForWishTransition } from '../points/points.service.ts';
+import { loadWishFacts, type WishRow } from './wish.facts.ts';
 import {
   ACTORS,
   evaluationAction,
@@ -28,7 +19,9 @@ import {
   type WishAction,
   type WishChannel,
   type WishStatus,
-} from './wish-lifecycle.ts';
+} from './wish.lifecycle.ts';
+import type { WishEventRecord } from './wish.queries.ts';
+import { canSeeWish, isClaimerFor, relationsTo, type WishScopeFacts } from './wish.scope.ts';
 
 /** What subscribers need to route an event without another query. */
 export interface PublishedWishEvent extends WishEventRecord {
