@@ -10,7 +10,7 @@
  * `activityParticipation` reports attendances and unique participants separately for that reason.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { localYearMonth } from '../server/src/domain/volunteering/activity.queries.ts';
+import { localYearMonth } from '../server/src/domain/kernel/street-time.ts';
 
 export interface ActivitiesSeedOptions {
   now: Date;

@@ -16,17 +16,11 @@ import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
 import { COMMITTEE_MEMBER_ROLES, SERVICE_MODES } from '../../entities/property-committee.entity.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
+import { checkExpectedVersion } from '../kernel/concurrency.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
-import {
-  checkExpectedVersion,
-  given,
-  localDate,
-  type Maybe,
-  optionalText,
-  requiredId,
-  requiredText,
-} from '../kernel/input.ts';
+import { given, type Maybe, optionalText, requiredId, requiredText } from '../kernel/input.ts';
 import { isUniqueViolation } from '../kernel/pg-errors.ts';
+import { localDate } from '../kernel/street-time.ts';
 import { managesCompound } from '../organisation/organisation.policy.ts';
 import {
   COMMITTEE_RECORD,

@@ -29,21 +29,22 @@ export function optionalCount(field: string, value: Maybe<number>, max = 10_000_
   return value;
 }
 
-/** An opaque id of one type; a malformed one is NOT_FOUND, as the contract says. */
+/**
+ * A reference the client sent, decoded by the transport: the row id, or null when the opaque id was malformed or
+ * of another type. The domain reports a null reference as NOT_FOUND at the point its rules check it, so the
+ * contract's error order holds (a bad title is BAD_USER_INPUT even when the unit id is garbage too).
+ */
+export type IdRef = number | null;
+
+/** The row id of a reference, or NOT_FOUND naming `what`. */
+export function requiredRef(ref: IdRef, what: string): number {
+  if (ref === null) throw notFound(what);
+  return ref;
+}
+
+/** @deprecated decode in graphql/ and pass an IdRef (kept while the aggregates move over). */
 export function requiredId(type: IdType, value: string | number, what: string): number {
   const id = decodeId(type, String(value));
   if (id === null) throw notFound(what);
   return id;
-}
-
-/** Today's date where the street is (China Standard Time, UTC+8, no DST), as YYYY-MM-DD. */
-export function localDate(at: Date): string {
-  return new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** `expectedVersion` of an update: optimistic concurrency, a stale one is refused with CONFLICT later. */
-export function checkExpectedVersion(version: Maybe<number>): void {
-  if (version !== null && version !== undefined && (!Number.isInteger(version) || version < 1)) {
-    throw badInput('expectedVersion', 'must be a version the server gave you (1 or more)');
-  }
 }

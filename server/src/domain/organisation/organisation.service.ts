@@ -10,16 +10,9 @@ import type { Role } from '../../entities/person.entity.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
+import { checkExpectedVersion } from '../kernel/concurrency.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
-import {
-  checkExpectedVersion,
-  given,
-  type Maybe,
-  optionalCount,
-  optionalText,
-  requiredId,
-  requiredText,
-} from '../kernel/input.ts';
+import { given, type Maybe, optionalCount, optionalText, requiredId, requiredText } from '../kernel/input.ts';
 import { isForeignKeyViolation, isUniqueViolation, pgFailure } from '../kernel/pg-errors.ts';
 import { pgArray } from '../kernel/sql.ts';
 import {

@@ -13,6 +13,7 @@ import { hasRole, isUnder, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
 import { badInput, conflict, forbidden, notFound } from '../kernel/errors.ts';
 import { pgArray } from '../kernel/sql.ts';
+import { localYear } from '../kernel/street-time.ts';
 import type { WishAction } from '../wishes/wish.lifecycle.ts';
 
 /** The rules the server applies by itself; their amounts and caps are data. */
@@ -27,10 +28,8 @@ export const RULES = {
   activityNoShow: 'ACTIVITY_NO_SHOW',
 } as const;
 
-/** Points years follow the calendar in China (UTC+8), not the server's clock zone. */
-export function pointsYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-}
+/** Points years follow the street's calendar (UTC+8), not the server's clock zone. */
+export const pointsYear = localYear;
 
 interface RuleRow {
   id: number;

@@ -18,18 +18,9 @@ import {
   searchCondition,
 } from '../kernel/list.ts';
 import { pgArray } from '../kernel/sql.ts';
+import { STREET_TIME_ZONE } from '../kernel/street-time.ts';
 
 export type SignUpStatus = 'SIGNED_UP' | 'CANCELLED';
-
-/** Jiexiu is on China Standard Time (UTC+8, no daylight saving): months and days are counted there. */
-export const STREET_TIME_ZONE = 'Asia/Shanghai';
-const STREET_UTC_OFFSET_MS = 8 * 3_600_000;
-
-/** The street's calendar year and month (1–12) of an instant. */
-export function localYearMonth(at: Date): { year: number; month: number } {
-  const local = new Date(at.getTime() + STREET_UTC_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
-}
 
 export interface BrandView {
   id: number;

@@ -8,9 +8,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { decodeId } from '../../graphql/ids.ts';
 import { isMasked, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
+import { checkExpectedVersion } from '../kernel/concurrency.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
-import { checkExpectedVersion, optionalText, requiredText } from '../kernel/input.ts';
+import { optionalText, requiredText } from '../kernel/input.ts';
 import { isUniqueViolation } from '../kernel/pg-errors.ts';
+import { localYearMonth } from '../kernel/street-time.ts';
 import { onActivityFinished, onCheckedIn } from './activity.hooks.ts';
 import {
   type ActivityView,
@@ -18,7 +20,6 @@ import {
   canRecordCheckIns,
   findActivityById,
   isStreetAdmin,
-  localYearMonth,
 } from './activity.queries.ts';
 
 export type PublishActivity = (activityId: number) => void;
