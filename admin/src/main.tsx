@@ -1,12 +1,4 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { mount } from './common/mount.tsx';
 
-const container = document.getElementById('root');
-if (container === null) throw new Error('index.html has no #root element');
-
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+mount('index.html', <App />);

@@ -2,31 +2,29 @@
  * The hall's display screen: no resident's name anywhere in its page, and after its connection is cut by
  * a server restart it catches up by itself with what happened meanwhile. Also takes the dashboard's picture.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { api, apiLogin, type E2EServer, startE2EServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { api, apiLogin } from './support/server.ts';
+import { e2eWorld } from './support/world.ts';
 
 describe('the display screen', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const world = e2eWorld();
   let screen: Page;
   let hongshunId: string;
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    const admin = await apiLogin(server.url, 'admin');
+    const admin = await apiLogin(world.server.url, 'admin');
     const units = await api<{ orgUnits: { id: string; name: string }[] }>(
-      server.url,
+      world.server.url,
       '{ orgUnits(kind: COMMUNITY) { id name } }',
       {},
       admin,
     );
     hongshunId = units.orgUnits.find((u) => u.name.startsWith('Hongshun Road'))!.id;
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    const context = await world.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     screen = await context.newPage();
-    await screen.goto(`${server.url}/screen/${hongshunId}`);
+    await screen.goto(`${world.server.url}/screen/${hongshunId}`);
     await screen.fill('input[name="username"]', 'screen.hongshun');
     await screen.fill('input[name="password"]', 'wishgrid-demo');
     await screen.click('button[type="submit"]');
@@ -34,17 +32,12 @@ describe('the display screen', () => {
     await screen.waitForSelector('[data-testid="screen-event"]');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('shows no resident name anywhere in its page', async () => {
-    const admin = await apiLogin(server.url, 'admin');
+    const admin = await apiLogin(world.server.url, 'admin');
     const names = new Set<string>();
     for (let offset = 0; ; offset += 200) {
       const page = await api<{ personList: { totalCount: number; nodes: { displayName: string }[] } }>(
-        server.url,
+        world.server.url,
         'query($o: Int) { personList(filter: { role: RESIDENT }, offset: $o, limit: 200) { totalCount nodes { displayName } } }',
         { o: offset },
         admin,
@@ -70,10 +63,10 @@ describe('the display screen', () => {
   });
 
   it('reconnects after a server restart and shows the changes made meanwhile', async () => {
-    await server.stop();
+    await world.server.stop();
     await screen.waitForSelector('[data-testid="screen-live"]:not([data-status="connected"])', { timeout: 10_000 });
     // While this server is down, another replica of the street's API takes the changes.
-    const replica = await server.sibling();
+    const replica = await world.server.sibling();
     const resident = await api<{ login: { token: string } }>(
       replica.url,
       'mutation { login(username: "resident.wenxiangyuan.2", password: "wishgrid-demo") { token } }',
@@ -95,7 +88,7 @@ describe('the display screen', () => {
       { i: { wishId: created.submitWish.wish.id } },
       secretary.login.token,
     );
-    await server.restart();
+    await world.server.restart();
     await screen.waitForSelector('[data-testid="screen-live"][data-status="connected"]', { timeout: 30_000 });
     await expect
       .poll(() => screen.locator('[data-testid="screen-event"]', { hasText: title }).count(), { timeout: 10_000 })
@@ -108,8 +101,8 @@ describe('the display screen', () => {
   });
 
   it('the dashboard draws its charts for street staff', async () => {
-    const admin = await signIn(browser, server.url, 'admin');
-    await admin.page.goto(`${server.url}/admin/#/`);
+    const admin = await signIn(world.browser, world.server.url, 'admin');
+    await admin.page.goto(`${world.server.url}/admin/#/`);
     await admin.page.waitForSelector('svg');
     await expect.poll(() => admin.page.locator('svg rect').count(), { timeout: 10_000 }).toBeGreaterThan(5);
     await admin.page.waitForTimeout(500); // let the last card settle before the picture

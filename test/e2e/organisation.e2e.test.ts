@@ -3,10 +3,11 @@
  * property management, find it again after a reload, and a second committee for the same compound shows
  * the server's refusal (CONFLICT) as a message, not a crash.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { api, apiLogin, type E2EServer, startE2EServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { api, apiLogin } from './support/server.ts';
+import { e2eWorld } from './support/world.ts';
 
 interface Compound {
   id: string;
@@ -36,17 +37,14 @@ async function fillCommitteeForm(page: Page, baseUrl: string, compound: Compound
 const save = (page: Page) => page.getByRole('button', { name: '保存' }).click();
 
 describe('property committees in the panel', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const world = e2eWorld();
   /** Compounds with neither a property company nor an active committee, as the seed leaves them. */
   let withoutManagement: Compound[];
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    const token = await apiLogin(server.url, 'admin');
+    const token = await apiLogin(world.server.url, 'admin');
     const data = await api<{ orgUnitList: { nodes: (Compound & { propertyStatus: string })[] } }>(
-      server.url,
+      world.server.url,
       '{ orgUnitList(filter: { kind: COMPOUND, retired: false }, limit: 200) { nodes { id name nameZh propertyStatus } } }',
       {},
       token,
@@ -55,17 +53,12 @@ describe('property committees in the panel', () => {
     expect(withoutManagement.length).toBeGreaterThanOrEqual(2);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('sets up a committee for a compound without property management, and finds it after a reload', async () => {
     const compound = withoutManagement[0]!;
     const name = `${compound.nameZh}物业管理委员会`;
-    const { page, errors } = await signIn(browser, server.url, 'admin');
+    const { page, errors } = await signIn(world.browser, world.server.url, 'admin');
 
-    await fillCommitteeForm(page, server.url, compound, name);
+    await fillCommitteeForm(page, world.server.url, compound, name);
     await save(page);
     await page.waitForURL(/#\/propertyCommittees\/[^/]+\/show$/);
 
@@ -74,26 +67,26 @@ describe('property committees in the panel', () => {
     expect(await page.locator('main').textContent()).toContain(compound.nameZh);
 
     // In the list, by compound, chair-less and active.
-    await page.goto(`${server.url}/admin/#/propertyCommittees`);
+    await page.goto(`${world.server.url}/admin/#/propertyCommittees`);
     const row = page.locator('tbody tr', { hasText: name });
     await row.waitFor();
     expect(await row.textContent()).toContain(compound.nameZh);
     expect(await row.textContent()).toContain('运行中');
 
     // The compound itself now reports its committee.
-    await page.goto(`${server.url}/admin/#/orgUnits/${compound.id}/show`);
+    await page.goto(`${world.server.url}/admin/#/orgUnits/${compound.id}/show`);
     await expect.poll(() => page.locator('main').textContent(), { timeout: 10_000 }).toContain(name);
     expect(errors).toEqual([]);
   });
 
   it('shows the server’s message when a second committee is set up for the same compound', async () => {
     const compound = withoutManagement[1]!;
-    const { context, page, errors } = await signIn(browser, server.url, 'admin');
+    const { context, page, errors } = await signIn(world.browser, world.server.url, 'admin');
     // Two windows open the form while the compound has no committee yet; the picker offers it in both.
     const other = await context.newPage();
     other.on('pageerror', (e) => errors.push(e.message));
-    await fillCommitteeForm(page, server.url, compound, `${compound.nameZh}物业管理委员会`);
-    await fillCommitteeForm(other, server.url, compound, `${compound.nameZh}第二物业管理委员会`);
+    await fillCommitteeForm(page, world.server.url, compound, `${compound.nameZh}物业管理委员会`);
+    await fillCommitteeForm(other, world.server.url, compound, `${compound.nameZh}第二物业管理委员会`);
 
     await save(page);
     await page.waitForURL(/#\/propertyCommittees\/[^/]+\/show$/);
@@ -109,9 +102,9 @@ describe('property committees in the panel', () => {
     );
     await screenshot(other, 'property-committee-conflict');
 
-    const token = await apiLogin(server.url, 'admin');
+    const token = await apiLogin(world.server.url, 'admin');
     const list = await api<{ propertyCommitteeList: { totalCount: number } }>(
-      server.url,
+      world.server.url,
       'query($id: ID!) { propertyCommitteeList(filter: { compoundId: $id }) { totalCount } }',
       { id: compound.id },
       token,

@@ -3,11 +3,12 @@
  * there after a reload, and a second theme for the same month is refused with the server's own message
  * (CONFLICT) while the form stays as it was.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { streetDate } from '../../admin/src/common/street-time.ts';
-import { launchBrowser, type SignedIn, signIn } from './support/browser.ts';
-import { api, apiLogin, type E2EServer, startE2EServer } from './support/server.ts';
+import { type SignedIn, signIn } from './support/browser.ts';
+import { api, apiLogin, type E2EServer } from './support/server.ts';
+import { e2eWorld } from './support/world.ts';
 
 const THEMES_OF_YEAR = 'query($year: Int!) { monthlyThemes(year: $year) { month title brand { nameZh } } }';
 
@@ -34,27 +35,19 @@ async function notification(page: Page): Promise<string> {
 }
 
 describe('monthly themes in the panel', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const world = e2eWorld();
   let admin: SignedIn;
   let free: { year: number; month: number };
   const title = `E2E 邻里守望月 ${Math.random().toString(36).slice(2, 6)}`;
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    free = await freeMonth(server, await apiLogin(server.url, 'admin'));
-    admin = await signIn(browser, server.url, 'admin');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
+    free = await freeMonth(world.server, await apiLogin(world.server.url, 'admin'));
+    admin = await signIn(world.browser, world.server.url, 'admin');
   });
 
   it('creates a theme for a free month from the year view, and finds it there after a reload', async () => {
     const { page } = admin;
-    await page.goto(`${server.url}/admin/#/monthlyThemes?year=${free.year}`);
+    await page.goto(`${world.server.url}/admin/#/monthlyThemes?year=${free.year}`);
     await expect.poll(() => monthCell(page, free.month).getAttribute('data-empty')).toBe('true');
 
     await monthCell(page, free.month).locator('[data-testid="theme-create-for-month"]').click();
@@ -75,10 +68,10 @@ describe('monthly themes in the panel', () => {
     expect(await cell.textContent()).toContain('邻里节');
 
     const stored = await api<{ monthlyThemes: { month: number; title: string; brand: { nameZh: string } | null }[] }>(
-      server.url,
+      world.server.url,
       THEMES_OF_YEAR,
       { year: free.year },
-      await apiLogin(server.url, 'admin'),
+      await apiLogin(world.server.url, 'admin'),
     );
     expect(stored.monthlyThemes.find((t) => t.month === free.month)).toEqual({
       month: free.month,
@@ -91,7 +84,7 @@ describe('monthly themes in the panel', () => {
   it("refuses a second theme for the same month with the server's message, not a crash", async () => {
     const { page } = admin;
     const source = encodeURIComponent(JSON.stringify({ year: free.year, month: free.month }));
-    await page.goto(`${server.url}/admin/#/monthlyThemes/create?source=${source}`);
+    await page.goto(`${world.server.url}/admin/#/monthlyThemes/create?source=${source}`);
     await page.fill('input[name="title"]', `${title}（重复）`);
     await page.getByRole('button', { name: '保存' }).click();
 
@@ -103,7 +96,7 @@ describe('monthly themes in the panel', () => {
     expect(admin.errors).toEqual([]);
 
     // The year view still shows the first theme only.
-    await page.goto(`${server.url}/admin/#/monthlyThemes?year=${free.year}`);
+    await page.goto(`${world.server.url}/admin/#/monthlyThemes?year=${free.year}`);
     await expect
       .poll(() => monthCell(page, free.month).locator('[data-testid="theme-title"]').textContent())
       .toBe(title);

@@ -2,16 +2,16 @@
  * The four-step loop in real browsers: a secretary dispatches, a party member accepts and resolves in a
  * second browser context, and the secretary's list and the hall's display screen follow each change live.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, signIn } from './support/browser.ts';
-import { api, apiLogin, type E2EServer, startE2EServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, signIn } from './support/browser.ts';
+import { api, apiLogin } from './support/server.ts';
+import { e2eWorld } from './support/world.ts';
 
 const LIVE_WITHIN_MS = 2_000;
 
 describe('wishes in the panel and on the display screen', () => {
-  let server: E2EServer;
-  let browser: Browser;
+  const world = e2eWorld();
   let wishId: string;
   let title: string;
   let hongshunId: string;
@@ -21,19 +21,17 @@ describe('wishes in the panel and on the display screen', () => {
     page.locator('tbody tr', { hasText: title }).locator('[data-testid="wish-status"]').getAttribute('data-status');
 
   beforeAll(async () => {
-    server = await startE2EServer();
-    browser = await launchBrowser();
-    const resident = await apiLogin(server.url, 'resident.wenxiangyuan.1');
+    const resident = await apiLogin(world.server.url, 'resident.wenxiangyuan.1');
     title = `E2E 楼道灯不亮 ${Math.random().toString(36).slice(2, 6)}`;
     const submitted = await api<{ submitWish: { wish: { id: string } } }>(
-      server.url,
+      world.server.url,
       'mutation($i: SubmitWishInput!) { submitWish(input: $i) { wish { id } } }',
       { i: { title, description: '三单元二楼楼道灯坏了', categoryCode: 'street_lamps' } },
       resident,
     );
     wishId = submitted.submitWish.wish.id;
     const units = await api<{ orgUnits: { id: string; name: string }[] }>(
-      server.url,
+      world.server.url,
       '{ orgUnits(kind: COMMUNITY) { id name } }',
       {},
       resident,
@@ -41,38 +39,39 @@ describe('wishes in the panel and on the display screen', () => {
     hongshunId = units.orgUnits.find((u) => u.name.startsWith('Hongshun Road'))!.id;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.dispose();
-  });
-
   it('dispatch, accept and resolve show on the list and the display screen within 2 seconds, without a reload', async () => {
-    const secretary = await signIn(browser, server.url, 'hongshun.secretary');
+    const secretary = await signIn(world.browser, world.server.url, 'hongshun.secretary');
     const list = secretary.page;
-    await list.goto(`${server.url}/admin/#/wishes`);
+    await list.goto(`${world.server.url}/admin/#/wishes`);
     await list.waitForSelector(`tbody tr:has-text("${title}")`);
     expect(await rowStatus(list)).toBe('SUBMITTED');
     await list.waitForSelector('[data-testid="live-status"][data-status="connected"]');
     await screenshot(list, 'wish-list');
 
     // The display screen of the hall, signed in as its DISPLAY account.
-    const screenContext = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    const screenContext = await world.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
     const screen = await screenContext.newPage();
-    await screen.goto(`${server.url}/screen/${hongshunId}`);
+    await screen.goto(`${world.server.url}/screen/${hongshunId}`);
     await screen.fill('input[name="username"]', 'screen.hongshun');
     await screen.fill('input[name="password"]', 'wishgrid-demo');
     await screen.click('button[type="submit"]');
     await screen.waitForSelector('[data-testid="screen-live"][data-status="connected"]', { timeout: 20_000 });
+    /** The secretary's list and the display screen both show the wish reaching `status`, without a reload. */
+    const followedLive = async (status: string) => {
+      await expect.poll(() => rowStatus(list), { timeout: LIVE_WITHIN_MS, interval: 100 }).toBe(status);
+      const events = screen.locator(`[data-testid="screen-event"][data-to-status="${status}"]`, { hasText: title });
+      await expect.poll(() => events.count(), { timeout: LIVE_WITHIN_MS }).toBeGreaterThan(0);
+    };
 
     // Dispatch from the wish's page in a second tab: the list in the first tab follows.
     const detail = await secretary.context.newPage();
-    await detail.goto(`${server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
+    await detail.goto(`${world.server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
     await detail.click('[data-testid="action-DISPATCH"]');
     const member = await api<{ me: { displayName: string } }>(
-      server.url,
+      world.server.url,
       '{ me { displayName } }',
       {},
-      await apiLogin(server.url, 'member.wenxiangyuan.1'),
+      await apiLogin(world.server.url, 'member.wenxiangyuan.1'),
     );
     await detail.fill('[data-testid="assignee-input"]', member.me.displayName);
     await detail
@@ -89,34 +88,18 @@ describe('wishes in the panel and on the display screen', () => {
       .toBeGreaterThan(0);
 
     // The party member, in a browser context of their own, accepts and resolves.
-    const memberSession = await signIn(browser, server.url, 'member.wenxiangyuan.1');
+    const memberSession = await signIn(world.browser, world.server.url, 'member.wenxiangyuan.1');
     const mine = memberSession.page;
-    await mine.goto(`${server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
+    await mine.goto(`${world.server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
     await mine.click('[data-testid="action-ACCEPT"]');
     await mine.waitForSelector('[data-testid="wish-status"][data-status="ACCEPTED"]');
-    await expect.poll(() => rowStatus(list), { timeout: LIVE_WITHIN_MS, interval: 100 }).toBe('ACCEPTED');
-    await expect
-      .poll(
-        () => screen.locator('[data-testid="screen-event"][data-to-status="ACCEPTED"]', { hasText: title }).count(),
-        {
-          timeout: LIVE_WITHIN_MS,
-        },
-      )
-      .toBeGreaterThan(0);
+    await followedLive('ACCEPTED');
 
     await mine.click('[data-testid="action-RESOLVE"]');
     await mine.fill('[data-testid="action-text"]', '已更换灯泡');
     await mine.click('[data-testid="action-confirm"]');
     await mine.waitForSelector('[data-testid="wish-status"][data-status="RESOLVED"]');
-    await expect.poll(() => rowStatus(list), { timeout: LIVE_WITHIN_MS, interval: 100 }).toBe('RESOLVED');
-    await expect
-      .poll(
-        () => screen.locator('[data-testid="screen-event"][data-to-status="RESOLVED"]', { hasText: title }).count(),
-        {
-          timeout: LIVE_WITHIN_MS,
-        },
-      )
-      .toBeGreaterThan(0);
+    await followedLive('RESOLVED');
     await screenshot(mine, 'wish-page');
     await screenshot(screen, 'display-screen');
 
@@ -138,13 +121,13 @@ describe('wishes in the panel and on the display screen', () => {
   });
 
   it('financial.secretary sees no Hongshun Road wish, and their counts exclude them', async () => {
-    const financial = await signIn(browser, server.url, 'financial.secretary');
+    const financial = await signIn(world.browser, world.server.url, 'financial.secretary');
     const page = financial.page;
-    await page.goto(`${server.url}/admin/#/wishes`);
+    await page.goto(`${world.server.url}/admin/#/wishes`);
     await page.waitForSelector('[data-testid="tab-count-ALL"]');
-    const token = await apiLogin(server.url, 'financial.secretary');
+    const token = await apiLogin(world.server.url, 'financial.secretary');
     const expected = await api<{ wishes: { totalCount: number } }>(
-      server.url,
+      world.server.url,
       '{ wishes(first: 1) { totalCount } }',
       {},
       token,
@@ -154,7 +137,7 @@ describe('wishes in the panel and on the display screen', () => {
       .toBe(String(expected.wishes.totalCount));
     // Hongshun Road's compounds never appear, on any page of the list.
     const hongshunCompounds = await api<{ orgUnits: { nameZh: string }[] }>(
-      server.url,
+      world.server.url,
       'query($p: ID) { orgUnits(kind: COMPOUND, parentId: $p) { nameZh } }',
       { p: hongshunId },
       token,
@@ -164,7 +147,7 @@ describe('wishes in the panel and on the display screen', () => {
     for (const name of names) expect(text).not.toContain(name);
     expect(text).not.toContain(title);
     // Even by its address, the Hongshun wish is not there.
-    await page.goto(`${server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
+    await page.goto(`${world.server.url}/admin/#/wishes/${encodeURIComponent(wishId)}/show`);
     await expect
       .poll(async () => (await page.locator('body').innerText()).includes(title), { timeout: 3000 })
       .toBe(false);

@@ -6,13 +6,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildSchema, parse, validate } from 'graphql';
-import type { Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, vi } from 'vitest';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import { decodeId, encodeId } from '../../server/src/graphql/ids.ts';
 import { contractDocument } from '../support/contract.ts';
-import { type GqlResult, type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import {
+  errorCode as codeOf,
+  errorField as fieldOf,
+  type GqlResult,
+  type Harness,
+  subscribe,
+} from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
+import { changeEvents, tablesDigest } from '../support/tables.ts';
 
 const DOC = contractDocument('activities');
 const HOUR = 3600_000;
@@ -49,141 +55,118 @@ const PARTICIPATION = `query($u: ID, $from: DateTime, $to: DateTime) { activityP
   activities signUps attendances uniqueParticipants walkIns noShows hoursServed
   byMonth { year month activities attendances uniqueParticipants } } }`;
 
-const codeOf = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
-const fieldOf = (res: GqlResult) => res.errors?.[0]?.extensions?.field;
 const dbId = (id: string) => decodeId('Activity', id) as number;
+/** Everything activities write (the points ledger included). */
+const ACTIVITY_TABLES = [
+  'service_brand',
+  'monthly_theme',
+  'activity',
+  'activity_sign_up',
+  'activity_check_in',
+  'change_event',
+  'point_entry',
+];
 
-/** Collects a subscription's messages for one named operation of a multi-operation document. */
-function subscribeOperation(client: Client, query: string, operationName: string, variables: Record<string, unknown>) {
-  const items: any[] = [];
-  const errors: any[] = [];
-  const dispose = client.subscribe(
-    { query, operationName, variables },
-    {
-      next: (value) => {
-        if (value.errors) errors.push(...value.errors);
-        if (value.data) items.push(value.data);
-      },
-      error: (err) => errors.push(err),
-      complete: () => undefined,
-    },
-  );
-  return {
-    items,
-    errors,
-    dispose,
-    /** Waits (polling, with a deadline) until `count` messages or an error arrived. */
-    next: (count: number) =>
-      vi.waitFor(
-        () => {
-          if (errors.length === 0 && items.length < count) throw new Error(`have ${items.length} of ${count} messages`);
-        },
-        { timeout: 5_000, interval: 10 },
-      ),
-  };
-}
-
-describe('brands, themes and activities', () => {
-  let h: Harness;
-  let w: World;
-  const themeIds = new Map<string, string | null>();
-
+const it = harnessTest
   /** Runs one operation of the contract document, as written, over HTTP. */
-  const run = async (operationName: string, variables: Record<string, unknown>, username: string) => {
-    const res = await fetch(`${h.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await w.token(username)}` },
-      body: JSON.stringify({ query: DOC, operationName, variables }),
-    });
-    return (await res.json()) as GqlResult<any>;
-  };
-  const gql = async (username: string, query: string, variables: Record<string, unknown> = {}) =>
-    h.gql(query, variables, await w.token(username));
-  const ok = async (username: string, query: string, variables: Record<string, unknown> = {}) => {
+  .extend('run', { scope: 'file' }, ({ h, world }) => {
+    return async (operationName: string, variables: Record<string, unknown>, username: string) =>
+      h.operation(DOC, operationName, variables, await world.token(username));
+  })
+  /** Runs a query or mutation as `username`. */
+  .extend('gql', { scope: 'file' }, ({ world }) => world.as)
+  /** Runs a query that must succeed and returns its data. */
+  .extend('ok', { scope: 'file' }, ({ gql }) => async (username: string, query: string, variables = {}) => {
     const res = await gql(username, query, variables);
     expect(res.errors, `${username}: ${JSON.stringify(res.errors)}`).toBeUndefined();
     return res.data;
-  };
-
+  })
   /** The theme of the street month an instant falls in (null outside the seeded year). */
-  async function themeFor(at: Date): Promise<string | null> {
-    const { year, month } = streetYearMonth(at.getTime());
-    const key = `${year}-${month}`;
-    if (!themeIds.has(key)) {
-      const res = await run('MonthlyThemes', { year }, 'admin');
-      for (const m of res.data.monthlyThemes) themeIds.set(`${m.year}-${m.month}`, m.id);
-      if (!themeIds.has(key)) themeIds.set(key, null);
-    }
-    return themeIds.get(key) ?? null;
-  }
-
+  .extend('themeFor', { scope: 'file' }, ({ run }) => {
+    const themeIds = new Map<string, string | null>();
+    return async (at: Date): Promise<string | null> => {
+      const { year, month } = streetYearMonth(at.getTime());
+      const key = `${year}-${month}`;
+      if (!themeIds.has(key)) {
+        const res = await run('MonthlyThemes', { year }, 'admin');
+        for (const m of res.data.monthlyThemes) themeIds.set(`${m.year}-${m.month}`, m.id);
+        if (!themeIds.has(key)) themeIds.set(key, null);
+      }
+      return themeIds.get(key) ?? null;
+    };
+  })
   /** Creates an activity (default: Wenxiangyuan's, in an hour, two hours long, 5 places). */
-  async function newActivity(input: Record<string, unknown> = {}, username = 'wenxiangyuan.secretary') {
-    const startsAt = (input.startsAt as Date | undefined) ?? new Date(Date.now() + HOUR);
-    const themeId = 'themeId' in input ? input.themeId : await themeFor(startsAt);
-    const data = await ok(username, CREATE, {
-      input: {
-        organizerId: w.unit('Wenxiangyuan'),
-        title: '文香苑楼道清理',
-        place: '文香苑小区广场',
-        capacity: 5,
-        pointsPerParticipant: 3,
-        ...input,
-        ...(themeId ? { themeId } : {}),
-        startsAt: startsAt.toISOString(),
-        endsAt: ((input.endsAt as Date | undefined) ?? new Date(startsAt.getTime() + 2 * HOUR)).toISOString(),
-      },
-    });
-    return data.createActivity.activity;
-  }
-
-  /** A digest of everything activities write (the points ledger included): equal means nothing changed. */
-  async function digest(): Promise<string> {
-    const { rows } = await h.db.query(`
-      select md5(string_agg(t, '|' order by t)) as d from (
-        select 'b' || row_to_json(x)::text as t from service_brand x
-        union all select 't' || row_to_json(x)::text from monthly_theme x
-        union all select 'a' || row_to_json(x)::text from activity x
-        union all select 's' || row_to_json(x)::text from activity_sign_up x
-        union all select 'c' || row_to_json(x)::text from activity_check_in x
-        union all select 'e' || row_to_json(x)::text from change_event x
-        union all select 'p' || row_to_json(x)::text from point_entry x
-      ) all_rows`);
-    return rows[0].d as string;
-  }
-
+  .extend('newActivity', { scope: 'file' }, ({ world, ok, themeFor }) => {
+    return async (input: Record<string, unknown> = {}, username = 'wenxiangyuan.secretary') => {
+      const startsAt = (input.startsAt as Date | undefined) ?? new Date(Date.now() + HOUR);
+      const themeId = 'themeId' in input ? input.themeId : await themeFor(startsAt);
+      const data = await ok(username, CREATE, {
+        input: {
+          organizerId: world.unit('Wenxiangyuan'),
+          title: '文香苑楼道清理',
+          place: '文香苑小区广场',
+          capacity: 5,
+          pointsPerParticipant: 3,
+          ...input,
+          ...(themeId ? { themeId } : {}),
+          startsAt: startsAt.toISOString(),
+          endsAt: ((input.endsAt as Date | undefined) ?? new Date(startsAt.getTime() + 2 * HOUR)).toISOString(),
+        },
+      });
+      return data.createActivity.activity;
+    };
+  })
   /** Expects the operation to be refused with `code` (and `field`) and to change nothing. */
-  async function refused(code: string, attempt: () => Promise<GqlResult>, field?: string) {
-    const before = await digest();
-    const res = await attempt();
-    expect(codeOf(res), JSON.stringify(res)).toBe(code);
-    if (field) expect(fieldOf(res)).toBe(field);
-    expect(await digest()).toBe(before);
-    return res;
-  }
-
-  async function changes(activityId: string) {
-    const { rows } = await h.db.query(
-      `select e.action, p.username as actor, e.data from change_event e left join person p on p.id = e.actor_id
-        where e.entity_type = 'Activity' and e.entity_id = $1 order by e.sequence`,
-      [dbId(activityId)],
-    );
-    return rows as { action: string; actor: string | null; data: any }[];
-  }
-
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
+  .extend('refused', { scope: 'file' }, ({ h }) => {
+    return async (code: string, attempt: () => Promise<GqlResult>, field?: string) => {
+      const before = await tablesDigest(h, ACTIVITY_TABLES);
+      const res = await attempt();
+      expect(codeOf(res), JSON.stringify(res)).toBe(code);
+      if (field) expect(fieldOf(res)).toBe(field);
+      expect(await tablesDigest(h, ACTIVITY_TABLES)).toBe(before);
+      return res;
+    };
+  })
+  /** The change log of an activity. */
+  .extend('changes', { scope: 'file' }, ({ h }) => {
+    return (activityId: string) => changeEvents(h, 'Activity', dbId(activityId));
+  })
+  .extend('signUp', { scope: 'file' }, ({ run }) => {
+    return (username: string, activityId: string) => run('SignUpForActivity', { input: { activityId } }, username);
+  })
+  .extend('checkIn', { scope: 'file' }, ({ run }) => {
+    return (username: string, input: Record<string, unknown>) => run('CheckInToActivity', { input }, username);
   });
-  afterAll(() => h?.stop());
 
+/** The participation figures of the activities `where` selects, straight from the tables. */
+async function participationBySql(h: Harness, where: string, params: unknown[]) {
+  const { rows } = await h.db.query(
+    `with acts as (select a.id, a.ends_at from activity a join org_unit o on o.id = a.organizer_id
+                    where a.status <> 'CANCELLED' and ${where})
+     select (select count(*) from acts)::int as activities,
+            (select count(*) from activity_sign_up s join acts on acts.id = s.activity_id where s.status = 'SIGNED_UP')::int as "signUps",
+            (select count(*) from activity_check_in c join acts on acts.id = c.activity_id)::int as attendances,
+            (select count(distinct c.person_id) from activity_check_in c join acts on acts.id = c.activity_id)::int as "uniqueParticipants",
+            (select count(*) from activity_check_in c join acts on acts.id = c.activity_id
+              where not exists (select 1 from activity_sign_up s where s.activity_id = c.activity_id
+                                  and s.person_id = c.person_id and s.status = 'SIGNED_UP'))::int as "walkIns",
+            (select count(*) from activity_sign_up s join acts on acts.id = s.activity_id
+              where s.status = 'SIGNED_UP' and acts.ends_at < now()
+                and not exists (select 1 from activity_check_in c where c.activity_id = s.activity_id and c.person_id = s.person_id))::int as "noShows",
+            (select coalesce(sum(c.hours), 0) from activity_check_in c join acts on acts.id = c.activity_id)::float8 as "hoursServed"`,
+    params,
+  );
+  return rows[0];
+}
+
+describe('brands, themes and activities', () => {
   describe('the contract operations', () => {
     it('activities.graphql validates against schema/schema.graphql', () => {
       const printed = buildSchema(fs.readFileSync(path.join(ROOT_DIR, 'schema/schema.graphql'), 'utf8'));
       expect(validate(printed, parse(DOC)).map((e) => e.message)).toEqual([]);
     });
 
-    it('MonthlyThemes returns the twelve themes of the year by month, each with its brand', async () => {
+    it('MonthlyThemes returns the twelve themes of the year by month, each with its brand', async ({ h, run }) => {
       const res = await run('MonthlyThemes', { year: SEED_YEAR }, 'resident.wenxiangyuan.1');
       expect(res.errors).toBeUndefined();
       const themes = res.data.monthlyThemes;
@@ -202,7 +185,7 @@ describe('brands, themes and activities', () => {
       expect(none.data.monthlyThemes).toEqual([]);
     });
 
-    it('Activities pages through every activity, soonest first, adding up to totalCount', async () => {
+    it('Activities pages through every activity, soonest first, adding up to totalCount', async ({ h, run }) => {
       const { rows } = await h.db.query(
         `select a.id, (select count(*) from activity_sign_up s where s.activity_id = a.id and s.status = 'SIGNED_UP')::int as n
            from activity a`,
@@ -234,7 +217,13 @@ describe('brands, themes and activities', () => {
       expect(screen.data.activities.edges).toHaveLength(5);
     });
 
-    it('Activities filters by organiser subtree, theme, period and upcoming', async () => {
+    it('Activities filters by organiser subtree, theme, period and upcoming', async ({
+      h,
+      world: w,
+      run,
+      themeFor,
+      newActivity,
+    }) => {
       const count = async (where: string, params: unknown[]) =>
         (
           await h.db.query(
@@ -297,14 +286,19 @@ describe('brands, themes and activities', () => {
       expect(codeOf(await run('Activities', { after: 'garbage' }, 'resident.wenxiangyuan.1'))).toBe('BAD_USER_INPUT');
     });
 
-    it('SignUpForActivity signs the viewer up: the count, their own status and the change log follow', async () => {
+    it('SignUpForActivity signs the viewer up: the count, their own status and the change log follow', async ({
+      ok,
+      newActivity,
+      changes,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 3 });
       for (const [i, username] of [
         'member.wenxiangyuan.1',
         'volunteer.wenxiangyuan.1',
         'resident.wenxiangyuan.1',
       ].entries()) {
-        const res = await run('SignUpForActivity', { input: { activityId: activity.id } }, username);
+        const res = await signUp(username, activity.id);
         expect(res.errors).toBeUndefined();
         expect(res.data.signUpForActivity.activity).toEqual({ id: activity.id, signedUpCount: i + 1 });
       }
@@ -323,9 +317,16 @@ describe('brands, themes and activities', () => {
       ]);
     });
 
-    it('CheckInToActivity records a signed-up member and a walk-in; hours default to the scheduled length', async () => {
+    it('CheckInToActivity records a signed-up member and a walk-in; hours default to the scheduled length', async ({
+      world: w,
+      run,
+      ok,
+      newActivity,
+      changes,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 3 });
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.2');
+      await signUp('member.wenxiangyuan.2', activity.id);
       const member = await w.person('member.wenxiangyuan.2');
       const walkIn = await w.person('resident.wenxiangyuan.2');
       const first = await run(
@@ -361,16 +362,23 @@ describe('brands, themes and activities', () => {
       ]);
     });
 
-    it('ActivitySignUps sends the current counts, then one message after a sign-up, a cancellation and a check-in', async () => {
+    it('ActivitySignUps sends the current counts, then one message after a sign-up, a cancellation and a check-in', async ({
+      h,
+      world: w,
+      run,
+      ok,
+      newActivity,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 4 });
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.3');
+      await signUp('member.wenxiangyuan.3', activity.id);
       const listeners = h.app.hub.listenerCount();
       const client = h.ws(await w.token('screen.hongshun'));
-      const sub = subscribeOperation(client, DOC, 'ActivitySignUps', { activityId: activity.id });
+      const sub = subscribe(client, DOC, { activityId: activity.id }, 'ActivitySignUps');
       await sub.next(1);
       expect(sub.items[0]).toEqual({ activitySignUps: { id: activity.id, signedUpCount: 1, checkedInCount: 0 } });
 
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.1');
+      await signUp('member.wenxiangyuan.1', activity.id);
       await sub.next(2);
       await ok('member.wenxiangyuan.1', CANCEL_SIGN_UP, { input: { activityId: activity.id } });
       await sub.next(3);
@@ -389,8 +397,8 @@ describe('brands, themes and activities', () => {
       ]);
       // Changes to other activities send nothing here.
       const other = await newActivity();
-      await run('SignUpForActivity', { input: { activityId: other.id } }, 'member.wenxiangyuan.1');
-      const probe = subscribeOperation(client, DOC, 'ActivitySignUps', { activityId: other.id });
+      await signUp('member.wenxiangyuan.1', other.id);
+      const probe = subscribe(client, DOC, { activityId: other.id }, 'ActivitySignUps');
       await probe.next(1);
       expect(sub.items).toHaveLength(4);
 
@@ -401,10 +409,10 @@ describe('brands, themes and activities', () => {
       await vi.waitFor(() => expect(h.app.hub.listenerCount()).toBe(listeners), { timeout: 5_000, interval: 10 });
     });
 
-    it('ActivitySignUps of an unknown or malformed activity is NOT_FOUND', async () => {
+    it('ActivitySignUps of an unknown or malformed activity is NOT_FOUND', async ({ h, world: w }) => {
       const client = h.ws(await w.token('resident.wenxiangyuan.1'));
       for (const activityId of ['not-an-id', encodeId('Activity', 999_999), encodeId('Wish', 1)]) {
-        const sub = subscribeOperation(client, DOC, 'ActivitySignUps', { activityId });
+        const sub = subscribe(client, DOC, { activityId }, 'ActivitySignUps');
         await sub.next(1);
         expect(sub.errors[0]?.extensions?.code ?? sub.errors[0]?.[0]?.extensions?.code, activityId).toBe('NOT_FOUND');
         expect(sub.items).toEqual([]);
@@ -414,16 +422,23 @@ describe('brands, themes and activities', () => {
   });
 
   describe('sign-up refusals', () => {
-    const signUp = (username: string, activityId: string) =>
-      run('SignUpForActivity', { input: { activityId } }, username);
-
-    it('a full activity → BAD_USER_INPUT naming activityId; nothing written', async () => {
+    it('a full activity → BAD_USER_INPUT naming activityId; nothing written', async ({
+      newActivity,
+      refused,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 1 });
       expect((await signUp('member.wenxiangyuan.1', activity.id)).errors).toBeUndefined();
       await refused('BAD_USER_INPUT', () => signUp('member.wenxiangyuan.2', activity.id), 'activityId');
     });
 
-    it('a past, finished or cancelled activity → BAD_USER_INPUT; nothing written', async () => {
+    it('a past, finished or cancelled activity → BAD_USER_INPUT; nothing written', async ({
+      h,
+      ok,
+      newActivity,
+      refused,
+      signUp,
+    }) => {
       const past = await newActivity(
         { startsAt: new Date(Date.now() - 2 * HOUR), endsAt: new Date(Date.now() - HOUR), themeId: null },
         'admin',
@@ -436,7 +451,11 @@ describe('brands, themes and activities', () => {
       await refused('BAD_USER_INPUT', () => signUp('member.wenxiangyuan.1', called.id), 'activityId');
     });
 
-    it('a second sign-up → CONFLICT; on a full activity "full" comes first (BAD_USER_INPUT)', async () => {
+    it('a second sign-up → CONFLICT; on a full activity "full" comes first (BAD_USER_INPUT)', async ({
+      newActivity,
+      refused,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 2 });
       expect((await signUp('member.wenxiangyuan.1', activity.id)).errors).toBeUndefined();
       await refused('CONFLICT', () => signUp('member.wenxiangyuan.1', activity.id));
@@ -444,14 +463,26 @@ describe('brands, themes and activities', () => {
       await refused('BAD_USER_INPUT', () => signUp('member.wenxiangyuan.1', activity.id));
     });
 
-    it('a display screen → FORBIDDEN; an unknown or malformed activity → NOT_FOUND', async () => {
+    it('a display screen → FORBIDDEN; an unknown or malformed activity → NOT_FOUND', async ({
+      newActivity,
+      refused,
+      signUp,
+    }) => {
       const activity = await newActivity();
       await refused('FORBIDDEN', () => signUp('screen.hongshun', activity.id));
       await refused('NOT_FOUND', () => signUp('member.wenxiangyuan.1', 'bm9wZQ'));
       await refused('NOT_FOUND', () => signUp('member.wenxiangyuan.1', encodeId('Activity', 999_999)));
     });
 
-    it('cancel: only one’s own active sign-up, before the start; renewal re-uses the row when there is room', async () => {
+    it('cancel: only one’s own active sign-up, before the start; renewal re-uses the row when there is room', async ({
+      h,
+      gql,
+      ok,
+      newActivity,
+      refused,
+      changes,
+      signUp,
+    }) => {
       const activity = await newActivity({ capacity: 1 });
       const cancel = (username: string) => gql(username, CANCEL_SIGN_UP, { input: { activityId: activity.id } });
       expect((await signUp('member.wenxiangyuan.1', activity.id)).errors).toBeUndefined();
@@ -496,9 +527,12 @@ describe('brands, themes and activities', () => {
   });
 
   describe('check-in refusals', () => {
-    const checkIn = (username: string, input: Record<string, unknown>) => run('CheckInToActivity', { input }, username);
-
-    it('hours 0 or 25 → BAD_USER_INPUT; a resident, a grid worker or another community → FORBIDDEN; a second check-in → CONFLICT', async () => {
+    it('hours 0 or 25 → BAD_USER_INPUT; a resident, a grid worker or another community → FORBIDDEN; a second check-in → CONFLICT', async ({
+      world: w,
+      newActivity,
+      refused,
+      checkIn,
+    }) => {
       const activity = await newActivity();
       const personId = await w.person('member.wenxiangyuan.4');
       const input = { activityId: activity.id, personId };
@@ -529,15 +563,24 @@ describe('brands, themes and activities', () => {
       await refused('CONFLICT', () => checkIn('admin', { ...input, hours: 1 }));
     });
 
-    it('check-in opens two hours before the start; a finished activity takes no more', async () => {
+    it('check-in opens two hours before the start; a finished activity takes no more', async ({
+      world: w,
+      gql,
+      ok,
+      newActivity,
+      refused,
+      changes,
+      signUp,
+      checkIn,
+    }) => {
       const later = await newActivity({ startsAt: new Date(Date.now() + 5 * HOUR) });
       const personId = await w.person('member.wenxiangyuan.5');
       await refused('INVALID_TRANSITION', () => checkIn('wenxiangyuan.secretary', { activityId: later.id, personId }));
       await refused('INVALID_TRANSITION', () => gql('wenxiangyuan.secretary', FINISH, { input: { id: later.id } }));
 
       const activity = await newActivity({ themeId: null });
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.5');
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.4');
+      await signUp('member.wenxiangyuan.5', activity.id);
+      await signUp('member.wenxiangyuan.4', activity.id);
       await ok('wenxiangyuan.secretary', UPDATE, {
         input: { id: activity.id, startsAt: new Date(Date.now() - HOUR), endsAt: new Date(Date.now() + HOUR) },
       });
@@ -566,7 +609,14 @@ describe('brands, themes and activities', () => {
   });
 
   describe('managing activities', () => {
-    it('a Financial Road secretary may not create, edit or cancel Hongshun Road activities: FORBIDDEN, nothing written', async () => {
+    it('a Financial Road secretary may not create, edit or cancel Hongshun Road activities: FORBIDDEN, nothing written', async ({
+      world: w,
+      gql,
+      ok,
+      newActivity,
+      refused,
+      changes,
+    }) => {
       const hongshun = await newActivity(
         { organizerId: w.unit('Hongshun Road Community'), title: '洪顺路社区应急演练' },
         'hongshun.secretary',
@@ -611,7 +661,14 @@ describe('brands, themes and activities', () => {
       ]);
     });
 
-    it('validates activity input, naming the field', async () => {
+    it('validates activity input, naming the field', async ({
+      world: w,
+      gql,
+      themeFor,
+      newActivity,
+      refused,
+      signUp,
+    }) => {
       const base = {
         organizerId: w.unit('Wenxiangyuan'),
         title: '测试',
@@ -634,8 +691,8 @@ describe('brands, themes and activities', () => {
       await refused('NOT_FOUND', () => create({ themeId: encodeId('MonthlyTheme', 999_999) }));
 
       const activity = await newActivity({ capacity: 2 });
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.1');
-      await run('SignUpForActivity', { input: { activityId: activity.id } }, 'member.wenxiangyuan.2');
+      await signUp('member.wenxiangyuan.1', activity.id);
+      await signUp('member.wenxiangyuan.2', activity.id);
       await refused(
         'BAD_USER_INPUT',
         () => gql('admin', UPDATE, { input: { id: activity.id, capacity: 1 } }),
@@ -643,7 +700,11 @@ describe('brands, themes and activities', () => {
       );
     });
 
-    it('the staff list: total count, whitelisted sorting, offset pages, ids, q and manageable', async () => {
+    it('the staff list: total count, whitelisted sorting, offset pages, ids, q and manageable', async ({
+      h,
+      gql,
+      ok,
+    }) => {
       const LIST = `query($filter: ActivityListFilter, $sort: ListSort, $offset: Int, $limit: Int) {
         activityList(filter: $filter, sort: $sort, offset: $offset, limit: $limit) { totalCount nodes { id title capacity startsAt canManage } } }`;
       const { rows } = await h.db.query('select count(*)::int as n from activity');
@@ -682,33 +743,29 @@ describe('brands, themes and activities', () => {
   });
 
   describe('monthly themes and service brands', () => {
-    it('a second theme for a month → CONFLICT, also when created at once; month and year are checked; nothing written', async () => {
+    it('a second theme for a month → CONFLICT, also when created at once; month and year are checked; nothing written', async ({
+      h,
+      world: w,
+      gql,
+      ok,
+      themeFor,
+      refused,
+    }) => {
       const created = await ok('admin', CREATE_THEME, { input: { year: 2099, month: 1, title: '测试主题' } });
       expect(created.createMonthlyTheme.monthlyTheme).toMatchObject({ year: 2099, month: 1, version: 1, brand: null });
       await refused('CONFLICT', () => gql('admin', CREATE_THEME, { input: { year: 2099, month: 1, title: '又一个' } }));
       await refused('CONFLICT', () =>
         gql('admin', CREATE_THEME, { input: { year: SEED_YEAR, month: 5, title: '重复' } }),
       );
-      await refused(
-        'BAD_USER_INPUT',
-        () => gql('admin', CREATE_THEME, { input: { year: 2099, month: 13, title: 'x' } }),
-        'month',
-      );
-      await refused(
-        'BAD_USER_INPUT',
-        () => gql('admin', CREATE_THEME, { input: { year: 2099, month: 0, title: 'x' } }),
-        'month',
-      );
-      await refused(
-        'BAD_USER_INPUT',
-        () => gql('admin', CREATE_THEME, { input: { year: 1999, month: 3, title: 'x' } }),
-        'year',
-      );
-      await refused(
-        'BAD_USER_INPUT',
-        () => gql('admin', CREATE_THEME, { input: { year: 2099, month: 3, title: '' } }),
-        'title',
-      );
+      const badInput: [Record<string, unknown>, string][] = [
+        [{ year: 2099, month: 13, title: 'x' }, 'month'],
+        [{ year: 2099, month: 0, title: 'x' }, 'month'],
+        [{ year: 1999, month: 3, title: 'x' }, 'year'],
+        [{ year: 2099, month: 3, title: '' }, 'title'],
+      ];
+      for (const [input, field] of badInput) {
+        await refused('BAD_USER_INPUT', () => gql('admin', CREATE_THEME, { input }), field);
+      }
       await refused('FORBIDDEN', () =>
         gql('hongshun.secretary', CREATE_THEME, { input: { year: 2099, month: 3, title: 'x' } }),
       );
@@ -756,7 +813,12 @@ describe('brands, themes and activities', () => {
       });
     });
 
-    it('serviceBrands lists the three brands; codes are unique (CONFLICT); only the street manages them', async () => {
+    it('serviceBrands lists the three brands; codes are unique (CONFLICT); only the street manages them', async ({
+      h,
+      gql,
+      ok,
+      refused,
+    }) => {
       const brands = await ok('resident.wenxiangyuan.1', '{ serviceBrands { id code name nameZh nameEn active } }');
       expect(brands.serviceBrands.map((b: any) => [b.code, b.nameZh, b.name])).toEqual([
         ['neighbourhood_festival', '邻里节', 'Happy Neighbourhood Festival'],
@@ -798,30 +860,15 @@ describe('brands, themes and activities', () => {
   });
 
   describe('participation', () => {
-    async function sql(where: string, params: unknown[]) {
-      const { rows } = await h.db.query(
-        `with acts as (select a.id, a.ends_at from activity a join org_unit o on o.id = a.organizer_id
-                        where a.status <> 'CANCELLED' and ${where})
-         select (select count(*) from acts)::int as activities,
-                (select count(*) from activity_sign_up s join acts on acts.id = s.activity_id where s.status = 'SIGNED_UP')::int as "signUps",
-                (select count(*) from activity_check_in c join acts on acts.id = c.activity_id)::int as attendances,
-                (select count(distinct c.person_id) from activity_check_in c join acts on acts.id = c.activity_id)::int as "uniqueParticipants",
-                (select count(*) from activity_check_in c join acts on acts.id = c.activity_id
-                  where not exists (select 1 from activity_sign_up s where s.activity_id = c.activity_id
-                                      and s.person_id = c.person_id and s.status = 'SIGNED_UP'))::int as "walkIns",
-                (select count(*) from activity_sign_up s join acts on acts.id = s.activity_id
-                  where s.status = 'SIGNED_UP' and acts.ends_at < now()
-                    and not exists (select 1 from activity_check_in c where c.activity_id = s.activity_id and c.person_id = s.person_id))::int as "noShows",
-                (select coalesce(sum(c.hours), 0) from activity_check_in c join acts on acts.id = c.activity_id)::float8 as "hoursServed"`,
-        params,
-      );
-      return rows[0];
-    }
-
-    it('counts attendances and unique participants separately, matching SQL, for the street, a subtree and a period', async () => {
+    it('counts attendances and unique participants separately, matching SQL, for the street, a subtree and a period', async ({
+      h,
+      world: w,
+      gql,
+      ok,
+    }) => {
       const street = (await ok('admin', PARTICIPATION)).activityParticipation;
       const { byMonth, ...totals } = street;
-      expect(totals).toEqual(await sql('true', []));
+      expect(totals).toEqual(await participationBySql(h, 'true', []));
       expect(street.uniqueParticipants).toBeGreaterThan(100);
       expect(street.attendances).toBeGreaterThan(3 * street.uniqueParticipants);
       expect(byMonth.reduce((n: number, m: any) => n + m.attendances, 0)).toBe(street.attendances);
@@ -839,13 +886,17 @@ describe('brands, themes and activities', () => {
       expect(part.errors).toBeUndefined();
       const { byMonth: months, ...half } = part.data.activityParticipation;
       expect(half).toEqual(
-        await sql('o.path like $1 and a.starts_at >= $2 and a.starts_at < $3', [`${hongshunPath}%`, from, to]),
+        await participationBySql(h, 'o.path like $1 and a.starts_at >= $2 and a.starts_at < $3', [
+          `${hongshunPath}%`,
+          from,
+          to,
+        ]),
       );
       expect(months.every((m: any) => m.year === SEED_YEAR && m.month >= 1 && m.month <= 6)).toBe(true);
       expect(half.attendances).toBeGreaterThan(0);
     });
 
-    it('is for staff and display screens; a bad unit or period is refused', async () => {
+    it('is for staff and display screens; a bad unit or period is refused', async ({ h, gql }) => {
       for (const username of ['resident.wenxiangyuan.1', 'member.wenxiangyuan.1', 'volunteer.wenxiangyuan.1']) {
         expect(codeOf(await gql(username, PARTICIPATION)), username).toBe('FORBIDDEN');
       }

@@ -2,10 +2,10 @@
  * Capacity holds under concurrency: the database decides who gets the last places, over real concurrent
  * HTTP requests from different people.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { hashPassword } from '../../server/src/domain/auth/password.ts';
-import { DEMO_PASSWORD, type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { DEMO_PASSWORD } from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
 
 const CAPACITY = 10;
 const PEOPLE = 2 * CAPACITY;
@@ -14,32 +14,31 @@ const ROUNDS = 5;
 const SIGN_UP = `mutation($input: SignUpForActivityInput!) { signUpForActivity(input: $input) { activity { id signedUpCount } } }`;
 const CREATE = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id capacity } } }`;
 
-describe('activity capacity under concurrent sign-ups', () => {
-  let h: Harness;
-  let w: World;
+/** The tokens of extra volunteers of Wenxiangyuan, written straight into this file's own database. */
+const it = harnessTest.extend('tokens', { scope: 'file' }, async ({ h }) => {
+  const hash = await hashPassword(DEMO_PASSWORD);
+  const { rows } = await h.db.query<{ id: number }>(
+    `insert into person (username, display_name, password_hash, created_at)
+     select 'capacity.tester.' || n, '容量测试志愿者' || n, $1, now() from generate_series(1, $2::int) n
+     returning id`,
+    [hash, PEOPLE],
+  );
+  await h.db.query(
+    `insert into person_role (person_id, role, org_unit_id, created_at)
+     select p, 'VOLUNTEER', (select id from org_unit where name = 'Wenxiangyuan'), now() from unnest($1::int[]) p`,
+    [rows.map((r) => r.id)],
+  );
   const tokens: string[] = [];
+  for (let n = 1; n <= PEOPLE; n++) tokens.push(await h.login(`capacity.tester.${n}`));
+  return tokens;
+});
 
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-    // Extra volunteers of Wenxiangyuan with a login, written straight into this test's own database.
-    const hash = await hashPassword(DEMO_PASSWORD);
-    const { rows } = await h.db.query<{ id: number }>(
-      `insert into person (username, display_name, password_hash, created_at)
-       select 'capacity.tester.' || n, '容量测试志愿者' || n, $1, now() from generate_series(1, $2::int) n
-       returning id`,
-      [hash, PEOPLE],
-    );
-    await h.db.query(
-      `insert into person_role (person_id, role, org_unit_id, created_at)
-       select p, 'VOLUNTEER', (select id from org_unit where name = 'Wenxiangyuan'), now() from unnest($1::int[]) p`,
-      [rows.map((r) => r.id)],
-    );
-    for (let n = 1; n <= PEOPLE; n++) tokens.push(await h.login(`capacity.tester.${n}`));
-  });
-  afterAll(() => h?.stop());
-
-  it(`${PEOPLE} concurrent sign-ups for ${CAPACITY} places: exactly ${CAPACITY} succeed, the rest are refused as full — ${ROUNDS} rounds`, async () => {
+describe('activity capacity under concurrent sign-ups', () => {
+  it(`${PEOPLE} concurrent sign-ups for ${CAPACITY} places: exactly ${CAPACITY} succeed, the rest are refused as full — ${ROUNDS} rounds`, async ({
+    h,
+    world: w,
+    tokens,
+  }) => {
     const admin = await w.token('admin');
     for (let round = 0; round < ROUNDS; round++) {
       const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
@@ -82,7 +81,11 @@ describe('activity capacity under concurrent sign-ups', () => {
     }
   });
 
-  it('a place freed by a cancellation goes to the next concurrent asker, and only one', async () => {
+  it('a place freed by a cancellation goes to the next concurrent asker, and only one', async ({
+    h,
+    world: w,
+    tokens,
+  }) => {
     const admin = await w.token('admin');
     const startsAt = new Date(Date.now() + 4 * 24 * 3600_000);
     const created = await h.gql(

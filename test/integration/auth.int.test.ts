@@ -1,22 +1,16 @@
 /** Login, tokens and their refusals over HTTP and WebSocket. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
-import { type Harness, startHarness, subscribe } from '../support/harness.ts';
-import { loadWorld, type World, wishTablesDigest } from '../support/world.ts';
+import { describe, expect } from 'vitest';
+import { closeCode, subscribe } from '../support/harness.ts';
+import { harnessTest as it } from '../support/harness-test.ts';
+import { wishTablesDigest } from '../support/tables.ts';
 
 const LOGIN =
   'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token expiresAt user { displayName } } }';
 
 describe('authentication', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  it('logs in with the demo password and stores only a hash of the token and a scrypt hash of the password', async () => {
+  it('logs in with the demo password and stores only a hash of the token and a scrypt hash of the password', async ({
+    h,
+  }) => {
     const res = await h.gql(LOGIN, { u: 'admin', p: 'wishgrid-demo' });
     expect(res.errors).toBeUndefined();
     const { token, expiresAt } = res.data.login;
@@ -27,7 +21,7 @@ describe('authentication', () => {
     expect(hashes.rows[0].password_hash).toMatch(/^scrypt\$/);
   });
 
-  it('refuses a wrong password or an unknown user with the same UNAUTHENTICATED error', async () => {
+  it('refuses a wrong password or an unknown user with the same UNAUTHENTICATED error', async ({ h }) => {
     const wrong = await h.gql(LOGIN, { u: 'admin', p: 'nope' });
     const unknown = await h.gql(LOGIN, { u: 'nobody', p: 'nope' });
     expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -36,7 +30,10 @@ describe('authentication', () => {
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses a missing, malformed, unknown or expired token before anything else, writing nothing', async () => {
+  it('refuses a missing, malformed, unknown or expired token before anything else, writing nothing', async ({
+    h,
+    world: w,
+  }) => {
     const submit = `mutation { submitWish(input: { title: "t", description: "d", categoryCode: "repairs" }) { wish { id } } }`;
     const before = await wishTablesDigest(h);
     const token = await w.token('resident.wenxiangyuan.1');
@@ -59,32 +56,30 @@ describe('authentication', () => {
     expect(await wishTablesDigest(h)).toBe(before);
   });
 
-  it('says UNAUTHENTICATED before it says the document is invalid', async () => {
+  it('says UNAUTHENTICATED before it says the document is invalid', async ({ h, world: w }) => {
     const res = await h.gql('{ noSuchField }');
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const authed = await h.gql('{ noSuchField }', {}, await w.token('admin'));
     expect(authed.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('logout revokes the token', async () => {
+  it('logout revokes the token', async ({ h }) => {
     const res = await h.gql(LOGIN, { u: 'member.wenxiangyuan.4', p: 'wishgrid-demo' });
     const token = res.data.login.token;
     expect((await h.gql('mutation { logout }', {}, token)).data.logout).toBe(true);
     expect((await h.gql('{ me { id } }', {}, token)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
-  it('closes a WebSocket whose connection_init has no valid token with 4403', async () => {
+  it('closes a WebSocket whose connection_init has no valid token with 4403', async ({ h }) => {
     for (const params of [{}, { authorization: 'Bearer nonsense-token-value-xxxxxxxx' }]) {
-      const code = await new Promise<number>((resolve) => {
-        const socket = new WebSocket(`${h.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
-        socket.on('open', () => socket.send(JSON.stringify({ type: 'connection_init', payload: params })));
-        socket.on('close', (c) => resolve(c));
-      });
+      const { code } = await closeCode(h.url, (socket) =>
+        socket.send(JSON.stringify({ type: 'connection_init', payload: params })),
+      );
       expect(code).toBe(4403);
     }
   });
 
-  it('runs WebSocket operations through the same validation as HTTP', async () => {
+  it('runs WebSocket operations through the same validation as HTTP', async ({ h, world: w }) => {
     const client = h.ws(await w.token('admin'));
     const bad = subscribe(client, 'subscription { wishEvents { nope } }');
     await bad.until(() => bad.errors.length > 0, 5000, 'a validation error');
@@ -95,7 +90,7 @@ describe('authentication', () => {
     await client.dispose();
   });
 
-  it('gives display screens long-lived tokens that renew as they are used, and nobody else', async () => {
+  it('gives display screens long-lived tokens that renew as they are used, and nobody else', async ({ h }) => {
     const screen = await h.gql(LOGIN, { u: 'screen.hongshun', p: 'wishgrid-demo' });
     const days = (iso: string) => (new Date(iso).getTime() - Date.now()) / 86_400_000;
     expect(days(screen.data.login.expiresAt)).toBeGreaterThan(29);

@@ -1,29 +1,20 @@
 /** Two people can never both win one order: the database decides, over real concurrent HTTP requests. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { decodeId } from '../../server/src/graphql/ids.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { harnessTest as it } from '../support/harness-test.ts';
 
-const CLAIMERS = [
-  'member.wenxiangyuan.1',
-  'member.wenxiangyuan.2',
-  'member.wenxiangyuan.3',
-  'member.wenxiangyuan.4',
-  'member.wenxiangyuan.5',
-  'volunteer.wenxiangyuan.1',
-];
+const CLAIMERS = [...[1, 2, 3, 4, 5].map((i) => `member.wenxiangyuan.${i}`), 'volunteer.wenxiangyuan.1'];
 
 describe('claim race', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
+  // Everyone is logged in before the race starts.
+  it.beforeAll(async ({ world: w }) => {
     for (const name of CLAIMERS) await w.token(name);
   });
-  afterAll(() => h?.stop());
 
-  it('30 concurrent claims on one open wish: exactly 1 success, 29 CONFLICT, one CLAIM event — 20 rounds', async () => {
+  it('30 concurrent claims on one open wish: exactly 1 success, 29 CONFLICT, one CLAIM event — 20 rounds', async ({
+    h,
+    world: w,
+  }) => {
     for (let round = 0; round < 20; round++) {
       const wish = await w.submit('resident.wenxiangyuan.1', { title: `认领竞争 ${round}` });
       await w.ok('wenxiangyuan.secretary', 'openWishForClaim', { wishId: wish.id });
@@ -44,7 +35,7 @@ describe('claim race', () => {
     }
   });
 
-  it('the winner asking again also gets CONFLICT', async () => {
+  it('the winner asking again also gets CONFLICT', async ({ world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.2');
     await w.ok('wenxiangyuan.secretary', 'openWishForClaim', { wishId: wish.id });
     await w.ok('member.wenxiangyuan.1', 'claimWish', { wishId: wish.id });

@@ -3,85 +3,64 @@
  * members with exactly one chair, scope (a secretary of another community, a resident), optimistic versions,
  * change events, the compound's property status, and the staff list.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { decodeId } from '../../server/src/graphql/ids.ts';
-import { type GqlResult, type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { errorCode as code } from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
+import { changeEvents, tablesDigest } from '../support/tables.ts';
 
 const COMMITTEE = `id name foundedOn serviceMode companyName partyOrganization status dissolvedOn notes version memberCount
   compound { id name propertyStatus }
   chair { id displayName }
   members { id role isPartyMember joinedOn person { id displayName phone } }`;
 
-const code = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
 const committeeId = (id: string) => decodeId('PropertyCommittee', id) as number;
-
 /** Everything committees write, and the org tables around them. */
-async function digest(h: Harness): Promise<string> {
-  const { rows } = await h.db.query(`
-    select md5(string_agg(t, '|' order by t)) as d from (
-      select 'c' || row_to_json(c)::text as t from property_committee c
-      union all select 'm' || row_to_json(m)::text from property_committee_member m
-      union all select 'e' || row_to_json(e)::text from change_event e
-      union all select 'u' || row_to_json(u)::text from org_unit u
-    ) x`);
-  return rows[0].d as string;
-}
+const COMMITTEE_TABLES = ['property_committee', 'property_committee_member', 'change_event', 'org_unit'];
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-describe('property committees', () => {
-  let h: Harness;
-  let w: World;
-  const as = async (username: string, query: string, variables: Record<string, unknown> = {}) =>
-    h.gql(query, variables, await h.login(username));
-  const op = (username: string, name: string, input: Record<string, unknown>) =>
-    as(
-      username,
-      `mutation($input: ${name[0]?.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { propertyCommittee { ${COMMITTEE} } } }`,
-      { input },
-    );
-  const compoundsOf = async (community: string) =>
-    (
-      await as(
-        'admin',
-        `query($f: OrgUnitListFilter) { orgUnitList(filter: $f, limit: 200) {
-           nodes { id name hasPropertyManagement propertyStatus propertyCommittee { id name status } } } }`,
-        { f: { kind: 'COMPOUND', parentId: w.unit(community) } },
-      )
-    ).data.orgUnitList.nodes as any[];
-  const residentsOf = async (compound: string, role = 'RESIDENT') =>
-    (
-      await as('admin', 'query($f: PersonListFilter) { personList(filter: $f, limit: 200) { nodes { id } } }', {
-        f: { orgUnitId: compound, role },
-      })
-    ).data.personList.nodes.map((n: any) => n.id) as string[];
-  const events = async (id: string) =>
-    (
-      await h.db.query(
-        `select action, data from change_event where entity_type = 'PropertyCommittee' and entity_id = $1 order by sequence`,
-        [committeeId(id)],
-      )
-    ).rows as { action: string; data: any }[];
-
-  let cottonMill: string;
-  const input = () => ({
+const it = harnessTest
+  .extend('digest', { scope: 'file' }, ({ h }) => {
+    return () => tablesDigest(h, COMMITTEE_TABLES);
+  })
+  /** A committee mutation as `username`, selecting the whole committee. */
+  .extend('op', { scope: 'file' }, ({ world }) => world.mutator(`propertyCommittee { ${COMMITTEE} }`))
+  .extend('compoundsOf', { scope: 'file' }, ({ world }) => {
+    return async (community: string) =>
+      (
+        await world.as(
+          'admin',
+          `query($f: OrgUnitListFilter) { orgUnitList(filter: $f, limit: 200) {
+         nodes { id name hasPropertyManagement propertyStatus propertyCommittee { id name status } } } }`,
+          { f: { kind: 'COMPOUND', parentId: world.unit(community) } },
+        )
+      ).data.orgUnitList.nodes as any[];
+  })
+  .extend('residentsOf', { scope: 'file' }, ({ world }) => {
+    return async (compound: string, role = 'RESIDENT') =>
+      (
+        await world.as('admin', 'query($f: PersonListFilter) { personList(filter: $f, limit: 200) { nodes { id } } }', {
+          f: { orgUnitId: compound, role },
+        })
+      ).data.personList.nodes.map((n: any) => n.id) as string[];
+  })
+  .extend('events', { scope: 'file' }, ({ h }) => {
+    return (id: string) => changeEvents(h, 'PropertyCommittee', committeeId(id));
+  })
+  /** The compound without property management that the tests set committees up in. */
+  .extend('cottonMill', { scope: 'file' }, ({ world }) => world.unit('Cotton Mill Dormitory'))
+  .extend('input', { scope: 'file' }, ({ cottonMill }) => () => ({
     compoundId: cottonMill,
     name: '棉织厂宿舍物业管理委员会',
     foundedOn: today(),
     serviceMode: 'COMMUNITY_SUPPORTED',
     partyOrganization: '棉织厂宿舍物业管理委员会党支部',
     notes: '社区托管',
-  });
+  }));
 
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-    cottonMill = w.unit('Cotton Mill Dormitory');
-  });
-  afterAll(() => h?.stop());
-
-  it('shows each compound’s property status, and the seeded committees', async () => {
+describe('property committees', () => {
+  it('shows each compound’s property status, and the seeded committees', async ({ world: w, compoundsOf }) => {
     const hongshun = await compoundsOf('Hongshun Road');
     const byName = (name: string) => hongshun.find((c) => c.name === name);
     expect(byName('Wenxiangyuan')).toMatchObject({ propertyStatus: 'MANAGED_BY_COMPANY', propertyCommittee: null });
@@ -92,7 +71,7 @@ describe('property committees', () => {
       expect(c.hasPropertyManagement).toBe(false);
       expect(c.propertyCommittee.status).toBe('ACTIVE');
     }
-    const community = await as(
+    const community = await w.as(
       'admin',
       'query($id: ID!) { orgUnit(id: $id) { propertyStatus propertyCommittee { id } } }',
       {
@@ -101,7 +80,7 @@ describe('property committees', () => {
     );
     expect(community.data.orgUnit).toEqual({ propertyStatus: null, propertyCommittee: null });
 
-    const seeded = await as(
+    const seeded = await w.as(
       'resident.wenxiangyuan.1',
       'query($id: ID!) { propertyCommittee(id: $id) { name serviceMode memberCount chair { displayName } members { role person { phone } } } }',
       { id: withCommittee[0].propertyCommittee.id },
@@ -112,7 +91,7 @@ describe('property committees', () => {
     expect(committee.chair.displayName).toEqual(expect.any(String));
     // A resident sees the committee and its members' names, never their phone numbers.
     expect(committee.members.every((m: any) => m.person.phone === null)).toBe(true);
-    const staff = await as(
+    const staff = await w.as(
       'hongshun.secretary',
       'query($id: ID!) { propertyCommittee(id: $id) { members { person { phone } } } }',
       {
@@ -121,7 +100,7 @@ describe('property committees', () => {
     );
     expect(staff.data.propertyCommittee.members.some((m: any) => m.person.phone !== null)).toBe(true);
     // Staff of another community see the committee, but not its members' contact details.
-    const other = await as(
+    const other = await w.as(
       'financial.secretary',
       'query($id: ID!) { propertyCommittee(id: $id) { members { person { phone username } } } }',
       {
@@ -132,7 +111,7 @@ describe('property committees', () => {
       other.data.propertyCommittee.members.every((m: any) => m.person.phone === null && m.person.username === null),
     ).toBe(true);
     // Display screens get no personal data.
-    const screen = await as(
+    const screen = await w.as(
       'screen.hongshun',
       'query($id: ID!) { propertyCommittee(id: $id) { name members { id } chair { id } } }',
       {
@@ -142,8 +121,13 @@ describe('property committees', () => {
     expect(screen.data.propertyCommittee).toMatchObject({ members: [], chair: null });
   });
 
-  it('refuses compounds with a property company, other units, and incomplete input, changing nothing', async () => {
-    const before = await digest(h);
+  it('refuses compounds with a property company, other units, and incomplete input, changing nothing', async ({
+    world: w,
+    digest,
+    op,
+    input,
+  }) => {
+    const before = await digest();
     const cases: [Record<string, unknown>, string, string][] = [
       [{ compoundId: w.unit('Wenxiangyuan') }, 'BAD_USER_INPUT', 'compoundId'],
       [{ compoundId: w.unit('Hongshun Road') }, 'BAD_USER_INPUT', 'compoundId'],
@@ -163,11 +147,17 @@ describe('property committees', () => {
     expect(message).toMatch(/property company/);
     const badDate = await op('admin', 'createPropertyCommittee', { ...input(), foundedOn: '2026-02-30' });
     expect(code(badDate)).toBe('BAD_USER_INPUT');
-    expect(await digest(h)).toBe(before);
+    expect(await digest()).toBe(before);
   });
 
-  it('lets a secretary of another community, or a resident, change nothing', async () => {
-    const before = await digest(h);
+  it('lets a secretary of another community, or a resident, change nothing', async ({
+    world: w,
+    digest,
+    op,
+    compoundsOf,
+    input,
+  }) => {
+    const before = await digest();
     expect(code(await op('financial.secretary', 'createPropertyCommittee', input()))).toBe('FORBIDDEN');
     expect(code(await op('resident.wenxiangyuan.1', 'createPropertyCommittee', input()))).toBe('FORBIDDEN');
     expect(code(await op('wenxiangyuan.secretary', 'createPropertyCommittee', input()))).toBe('FORBIDDEN');
@@ -186,7 +176,7 @@ describe('property committees', () => {
       'FORBIDDEN',
     );
     const members = (
-      await as('admin', 'query($id: ID!) { propertyCommittee(id: $id) { members { id role } } }', { id: seeded })
+      await w.as('admin', 'query($id: ID!) { propertyCommittee(id: $id) { members { id role } } }', { id: seeded })
     ).data.propertyCommittee.members;
     const member = members.find((m: any) => m.role !== 'CHAIR');
     expect(code(await op('financial.secretary', 'removePropertyCommitteeMember', { memberId: member.id }))).toBe(
@@ -199,10 +189,17 @@ describe('property committees', () => {
     ).toBe('FORBIDDEN');
     expect(code(await op('admin', 'removePropertyCommitteeMember', { memberId: 'x' }))).toBe('NOT_FOUND');
     expect(code(await op('admin', 'updatePropertyCommittee', { committeeId: 'x', name: 'x' }))).toBe('NOT_FOUND');
-    expect(await digest(h)).toBe(before);
+    expect(await digest()).toBe(before);
   });
 
-  it('sets up a committee, refuses a second one, dissolves it and sets up a new one', async () => {
+  it('sets up a committee, refuses a second one, dissolves it and sets up a new one', async ({
+    world: w,
+    digest,
+    op,
+    events,
+    cottonMill,
+    input,
+  }) => {
     const created = await op('hongshun.secretary', 'createPropertyCommittee', input());
     expect(created.errors).toBeUndefined();
     const committee = created.data.createPropertyCommittee.propertyCommittee;
@@ -216,11 +213,11 @@ describe('property committees', () => {
     });
     expect((await events(committee.id)).map((e) => e.action)).toEqual(['CREATE']);
 
-    const before = await digest(h);
+    const before = await digest();
     const second = await op('admin', 'createPropertyCommittee', { ...input(), name: '第二个物管会' });
     expect(code(second)).toBe('CONFLICT');
     // A recorded property company would contradict the committee: dissolve first.
-    const company = await as(
+    const company = await w.as(
       'admin',
       'mutation($i: UpdateOrgUnitInput!) { updateOrgUnit(input: $i) { orgUnit { id } } }',
       { i: { orgUnitId: cottonMill, hasPropertyManagement: true } },
@@ -233,7 +230,7 @@ describe('property committees', () => {
       expectedVersion: 7,
     });
     expect(code(stale)).toBe('CONFLICT');
-    expect(await digest(h)).toBe(before);
+    expect(await digest()).toBe(before);
 
     const updated = await op('hongshun.secretary', 'updatePropertyCommittee', {
       committeeId: committee.id,
@@ -279,7 +276,7 @@ describe('property committees', () => {
     expect(again.errors).toBeUndefined();
     expect(again.data.createPropertyCommittee.propertyCommittee.compound.propertyStatus).toBe('COMMITTEE');
     // The old one stays, dissolved, for history.
-    const list = await as(
+    const list = await w.as(
       'admin',
       'query($f: PropertyCommitteeListFilter) { propertyCommitteeList(filter: $f) { totalCount nodes { id status } } }',
       { f: { compoundId: cottonMill } },
@@ -287,7 +284,12 @@ describe('property committees', () => {
     expect(list.data.propertyCommitteeList.totalCount).toBe(2);
   });
 
-  it('decides concurrent set-ups for one compound in the database: exactly one wins', async () => {
+  it('decides concurrent set-ups for one compound in the database: exactly one wins', async ({
+    h,
+    op,
+    compoundsOf,
+    input,
+  }) => {
     const compound = (await compoundsOf('Financial Road')).find((c) => c.propertyStatus === 'COMMITTEE');
     const dissolve = await op('financial.secretary', 'dissolvePropertyCommittee', {
       committeeId: compound.propertyCommittee.id,
@@ -312,7 +314,15 @@ describe('property committees', () => {
     expect(rows[0].n).toBe(1);
   });
 
-  it('keeps exactly one chair among the members, who live or are party members in the compound', async () => {
+  it('keeps exactly one chair among the members, who live or are party members in the compound', async ({
+    world: w,
+    digest,
+    op,
+    compoundsOf,
+    residentsOf,
+    events,
+    cottonMill,
+  }) => {
     const current = (await compoundsOf('Hongshun Road')).find((c) => c.name === 'Cotton Mill Dormitory')
       .propertyCommittee.id as string;
     const [r1, r2, r3] = (await residentsOf(cottonMill)) as [string, string, string];
@@ -320,7 +330,7 @@ describe('property committees', () => {
     const add = (personId: string | undefined, role: string, extra: Record<string, unknown> = {}) =>
       op('hongshun.secretary', 'addPropertyCommitteeMember', { committeeId: current, personId, role, ...extra });
 
-    const before = await digest(h);
+    const before = await digest();
     expect(code(await add(r1, 'MEMBER'))).toBe('BAD_USER_INPUT'); // the first member is the chair
     const notHere = await add(outsider, 'CHAIR');
     expect(code(notHere)).toBe('BAD_USER_INPUT');
@@ -335,7 +345,7 @@ describe('property committees', () => {
         }),
       ),
     ).toBe('FORBIDDEN');
-    expect(await digest(h)).toBe(before);
+    expect(await digest()).toBe(before);
 
     const chair = await add(r1, 'CHAIR');
     expect(chair.errors).toBeUndefined();
@@ -355,12 +365,12 @@ describe('property committees', () => {
 
     const memberOf = (personId: string) => members.find((m: any) => m.person.id === personId).id as string;
     // Demoting or removing the chair while others remain is refused; nothing changes.
-    const mid = await digest(h);
+    const mid = await digest();
     expect(code(await op('admin', 'updatePropertyCommitteeMember', { memberId: memberOf(r1), role: 'MEMBER' }))).toBe(
       'BAD_USER_INPUT',
     );
     expect(code(await op('admin', 'removePropertyCommitteeMember', { memberId: memberOf(r1) }))).toBe('BAD_USER_INPUT');
-    expect(await digest(h)).toBe(mid);
+    expect(await digest()).toBe(mid);
 
     // Making another member CHAIR hands the chair over.
     const handover = await op('admin', 'updatePropertyCommitteeMember', { memberId: memberOf(r3), role: 'CHAIR' });
@@ -381,47 +391,47 @@ describe('property committees', () => {
     expect(code(await add(r2, 'MEMBER'))).toBe('INVALID_TRANSITION');
   });
 
-  it('lists committees with total count, sort, pages and filters', async () => {
+  it('lists committees with total count, sort, pages and filters', async ({ h, world: w, compoundsOf, cottonMill }) => {
     const LIST = `query($f: PropertyCommitteeListFilter, $s: ListSort, $o: Int, $l: Int) {
       propertyCommitteeList(filter: $f, sort: $s, offset: $o, limit: $l) {
         totalCount nodes { id name foundedOn status serviceMode compound { id } } } }`;
-    const all = await as('resident.financial.1', LIST, { l: 200 });
+    const all = await w.as('resident.financial.1', LIST, { l: 200 });
     const { rows } = await h.db.query('select count(*)::int as n from property_committee');
     expect(all.data.propertyCommitteeList.totalCount).toBe(rows[0].n);
     expect(rows[0].n).toBeGreaterThanOrEqual(22);
 
-    const sorted = await as('admin', LIST, { s: { field: 'foundedOn', order: 'ASC' }, l: 200 });
+    const sorted = await w.as('admin', LIST, { s: { field: 'foundedOn', order: 'ASC' }, l: 200 });
     const dates = sorted.data.propertyCommitteeList.nodes.map((n: any) => n.foundedOn);
     expect(dates).toEqual([...dates].sort());
-    const p1 = await as('admin', LIST, { s: { field: 'name' }, l: 5 });
-    const p2 = await as('admin', LIST, { s: { field: 'name' }, o: 5, l: 5 });
-    const p12 = await as('admin', LIST, { s: { field: 'name' }, l: 10 });
+    const p1 = await w.as('admin', LIST, { s: { field: 'name' }, l: 5 });
+    const p2 = await w.as('admin', LIST, { s: { field: 'name' }, o: 5, l: 5 });
+    const p12 = await w.as('admin', LIST, { s: { field: 'name' }, l: 10 });
     expect([...p1.data.propertyCommitteeList.nodes, ...p2.data.propertyCommitteeList.nodes]).toEqual(
       p12.data.propertyCommitteeList.nodes,
     );
 
     const hongshunCompounds = new Set((await compoundsOf('Hongshun Road')).map((c) => c.id));
-    const inHongshun = await as('admin', LIST, { f: { communityId: w.unit('Hongshun Road') }, l: 200 });
+    const inHongshun = await w.as('admin', LIST, { f: { communityId: w.unit('Hongshun Road') }, l: 200 });
     expect(inHongshun.data.propertyCommitteeList.totalCount).toBeGreaterThan(0);
     expect(inHongshun.data.propertyCommitteeList.nodes.every((n: any) => hongshunCompounds.has(n.compound.id))).toBe(
       true,
     );
 
-    const active = await as('admin', LIST, { f: { status: 'ACTIVE' }, l: 200 });
+    const active = await w.as('admin', LIST, { f: { status: 'ACTIVE' }, l: 200 });
     const { rows: activeRows } = await h.db.query(
       `select count(*)::int as n from property_committee where status = 'ACTIVE'`,
     );
     expect(active.data.propertyCommitteeList.totalCount).toBe(activeRows[0].n);
-    const professional = await as('admin', LIST, { f: { serviceMode: 'PROFESSIONAL_COMPANY' }, l: 200 });
+    const professional = await w.as('admin', LIST, { f: { serviceMode: 'PROFESSIONAL_COMPANY' }, l: 200 });
     expect(
       professional.data.propertyCommitteeList.nodes.every((n: any) => n.serviceMode === 'PROFESSIONAL_COMPANY'),
     ).toBe(true);
-    const q = await as('admin', LIST, { f: { q: '棉织厂' } });
+    const q = await w.as('admin', LIST, { f: { q: '棉织厂' } });
     expect(q.data.propertyCommitteeList.nodes.every((n: any) => n.compound.id === cottonMill)).toBe(true);
     expect(q.data.propertyCommitteeList.totalCount).toBeGreaterThan(0);
     const ids = all.data.propertyCommitteeList.nodes.slice(0, 2).map((n: any) => n.id);
-    const byIds = await as('admin', LIST, { f: { ids } });
+    const byIds = await w.as('admin', LIST, { f: { ids } });
     expect(byIds.data.propertyCommitteeList.nodes.map((n: any) => n.id).sort()).toEqual([...ids].sort());
-    expect(code(await as('admin', LIST, { s: { field: 'members' } }))).toBe('BAD_USER_INPUT');
+    expect(code(await w.as('admin', LIST, { s: { field: 'members' } }))).toBe('BAD_USER_INPUT');
   });
 });

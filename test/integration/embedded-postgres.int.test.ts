@@ -6,21 +6,12 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { releaseProcessHooks, startEmbeddedPostgres } from '../../server/src/db/embedded-postgres.ts';
+import { freePort } from '../support/ports.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'wishgrid-embedded-'));
 fs.chmodSync(root, 0o755);
 const warnings: string[] = [];
 const log = { info: () => undefined, warn: (m: string) => warnings.push(m) };
-/** A port nobody listens on right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  return await new Promise((resolve) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 afterAll(() => {
   releaseProcessHooks();

@@ -2,27 +2,24 @@
  * Refusals: every illegal (state, action) pair, wrong roles, out-of-scope actors and bad input get the
  * contract's code, and the database is exactly as it was.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { nextStatus, WISH_STATUSES, type WishStatus } from '../../server/src/domain/wishes/wish.lifecycle.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World, wishTablesDigest } from '../support/world.ts';
+import { harnessTest as it } from '../support/harness-test.ts';
+import { wishTablesDigest } from '../support/tables.ts';
+import type { WishStep } from '../support/world.ts';
 
 describe('guards', () => {
-  let h: Harness;
-  let w: World;
   /** One wish in each state, built through the API. */
   const inState = {} as Record<WishStatus, string>;
   let m1: string;
 
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
+  it.beforeAll(async ({ world: w }) => {
     m1 = await w.person('member.wenxiangyuan.1');
     const r = 'resident.wenxiangyuan.1';
     const s = 'wenxiangyuan.secretary';
-    const make = async (steps: [string, string, Record<string, unknown>?][]) => {
+    const make = async (steps: WishStep[]) => {
       const wish = await w.submit(r);
-      for (const [who, op, extra] of steps) await w.ok(who, op, { wishId: wish.id, ...extra });
+      await w.walk(wish.id, steps);
       return wish.id as string;
     };
     inState.SUBMITTED = await make([]);
@@ -46,7 +43,6 @@ describe('guards', () => {
     inState.REJECTED = await make([[s, 'rejectWish', { reason: 'no' }]]);
     inState.CANCELLED = await make([[r, 'cancelWish']]);
   });
-  afterAll(() => h?.stop());
 
   /** Each action with someone who may take it (so only the state can be wrong). */
   const ACTIONS: { action: string; who: string; mutation: string; input: () => Record<string, unknown> }[] = [
@@ -64,7 +60,10 @@ describe('guards', () => {
     { action: 'REOPEN', who: 'resident.wenxiangyuan.1', mutation: 'evaluateWish', input: () => ({ rating: 1 }) },
   ];
 
-  it('refuses every illegal (state, action) pair with INVALID_TRANSITION naming the state, changing nothing', async () => {
+  it('refuses every illegal (state, action) pair with INVALID_TRANSITION naming the state, changing nothing', async ({
+    h,
+    world: w,
+  }) => {
     let checked = 0;
     for (const status of WISH_STATUSES) {
       for (const a of ACTIONS) {
@@ -98,7 +97,10 @@ describe('guards', () => {
     expect(checked).toBeGreaterThan(40);
   });
 
-  it('refuses wrong roles with FORBIDDEN and out-of-scope actors with NOT_FOUND, changing nothing', async () => {
+  it('refuses wrong roles with FORBIDDEN and out-of-scope actors with NOT_FOUND, changing nothing', async ({
+    h,
+    world: w,
+  }) => {
     const cases: [string, string, WishStatus, Record<string, unknown>, string][] = [
       ['resident.wenxiangyuan.1', 'dispatchWish', 'SUBMITTED', { assigneeIds: [] }, 'BAD_USER_INPUT'],
       ['member.wenxiangyuan.1', 'rejectWish', 'OPEN_FOR_CLAIM', { reason: 'r' }, 'FORBIDDEN'],
@@ -123,7 +125,7 @@ describe('guards', () => {
     }
   });
 
-  it('refuses bad input with a message naming the field, writing nothing', async () => {
+  it('refuses bad input with a message naming the field, writing nothing', async ({ h, world: w }) => {
     const r = 'resident.wenxiangyuan.1';
     const cases: [string, string, Record<string, unknown>, string, RegExp][] = [
       [r, 'submitWish', { title: '', description: 'd', categoryCode: 'repairs' }, 'BAD_USER_INPUT', /title/],
@@ -211,7 +213,7 @@ describe('guards', () => {
     }
   });
 
-  it('checks input before existence, and existence before role (the contract order)', async () => {
+  it('checks input before existence, and existence before role (the contract order)', async ({ world: w }) => {
     const bad = await w.act('resident.wenxiangyuan.1', 'evaluateWish', { wishId: 'nope', rating: 9 });
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const missing = await w.act('member.wenxiangyuan.1', 'rejectWish', { wishId: 'nope', reason: 'r' });

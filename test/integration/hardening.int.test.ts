@@ -6,13 +6,10 @@
  * and mutations, in memory and through Redis.
  */
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { addTypenameToDocument } from '@apollo/client/utilities';
 import { type DocumentNode, print } from 'graphql';
-import { createClient } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { describe, expect } from 'vitest';
 import { registry as adminRegistry } from '../../admin/src/data/registry.ts';
 import { type App, buildApp } from '../../server/src/app.ts';
 import { type Config, loadConfig } from '../../server/src/config.ts';
@@ -20,11 +17,11 @@ import { limitRefusals, REFUSALS } from '../../server/src/graphql/hardening.ts';
 import { schema } from '../../server/src/graphql/schema.ts';
 import { createLogger, type Logger } from '../../server/src/logger.ts';
 import { CONTRACT_DIR } from '../support/contract.ts';
-import { DEMO_PASSWORD, type Harness, startHarness } from '../support/harness.ts';
-import { wishTablesDigest } from '../support/world.ts';
+import { closeCode, DEMO_PASSWORD, LOGIN, postGraphql, wsClient } from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
+import { REDIS_URL, reachable } from '../support/redis.ts';
+import { wishTablesDigest } from '../support/tables.ts';
 
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 const SUBMIT = `mutation($input: SubmitWishInput!) { submitWish(input: $input) { wish { id } } }`;
 const REFUSAL_TEXTS: string[] = Object.values(REFUSALS);
 
@@ -35,23 +32,13 @@ interface Result {
 }
 
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string | null) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
+  const res = await postGraphql(url, { query, variables }, token);
   return { status: res.status, ...((await res.json()) as Result) };
 }
 
 /** One operation over graphql-ws: its single result, or the errors it was refused with. */
 async function overWs(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const client = createClient({
-    url: `${url.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
-    retryAttempts: 0,
-    lazy: true,
-  });
+  const client = wsClient(url, token);
   try {
     return await new Promise<Result>((resolve) => {
       let result: Result = {};
@@ -69,17 +56,6 @@ async function overWs(url: string, token: string, query: string, variables: Reco
   } finally {
     await client.dispose();
   }
-}
-
-/** The close code of a raw socket after `act` (which may send nothing at all). */
-function closeCode(url: string, act: (socket: WebSocket) => void = () => undefined) {
-  return new Promise<{ code: number; ms: number }>((resolve, reject) => {
-    const started = Date.now();
-    const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
-    socket.on('open', () => act(socket));
-    socket.on('close', (code) => resolve({ code, ms: Date.now() - started }));
-    socket.on('error', reject);
-  });
 }
 
 function captureLogs(level = 'debug'): { logger: Logger; text: () => string } {
@@ -120,28 +96,31 @@ const OVER_LIMITS: [string, string][] = [
   ['11 directives', `{ me { ${'id @include(if: true) '.repeat(11)}} }`],
 ];
 
+/**
+ * `admin` is the street admin's token on the file's server, `countSessions()` the logins its database holds;
+ * `extraApp(overrides, logger)` starts another server on the same database with other settings (stopped when the
+ * file is done).
+ */
+const it = harnessTest
+  .extend('admin', { scope: 'file' }, ({ h }) => h.login('admin'))
+  .extend('countSessions', { scope: 'file' }, ({ h }) => {
+    return async () => Number((await h.db.query('select count(*) from auth_session')).rows[0].count);
+  })
+  .extend('extraApp', { scope: 'file' }, ({ h }, { onCleanup }) => {
+    const apps: App[] = [];
+    onCleanup(async () => {
+      for (const app of apps) await app.stop();
+    });
+    return async (overrides: Partial<Config>, logger: Logger = createLogger('silent')): Promise<App> => {
+      const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', redisUrl: null, ...overrides };
+      const app = await buildApp({ config, databaseUrl: h.databaseUrl, logger });
+      apps.push(app);
+      await app.start();
+      return app;
+    };
+  });
+
 describe('hardening', () => {
-  let h: Harness;
-  let admin: string;
-  const apps: App[] = [];
-
-  async function extraApp(overrides: Partial<Config>, logger: Logger = createLogger('silent')): Promise<App> {
-    const config: Config = { ...loadConfig({}), port: 0, host: '127.0.0.1', redisUrl: null, ...overrides };
-    const app = await buildApp({ config, databaseUrl: h.databaseUrl, logger });
-    apps.push(app);
-    await app.start();
-    return app;
-  }
-
-  beforeAll(async () => {
-    h = await startHarness();
-    admin = await h.login('admin');
-  });
-  afterAll(async () => {
-    for (const app of apps) await app.stop();
-    await h?.stop();
-  });
-
   it('reads its limits from the environment, naming a wrong variable', () => {
     const config = loadConfig({
       GRAPHQL_MAX_DEPTH: '8',
@@ -161,14 +140,14 @@ describe('hardening', () => {
 
   describe('query limits', () => {
     for (const [what, query] of OVER_LIMITS) {
-      it(`refuses ${what} over HTTP and WebSocket, revealing no limit`, async () => {
+      it(`refuses ${what} over HTTP and WebSocket, revealing no limit`, async ({ h, admin }) => {
         expect(query.length).toBeLessThan(what.startsWith('20,000') ? 30_000 : 10_000);
         expectRefused(await post(h.url, query, {}, admin), `HTTP ${what}`);
         expectRefused(await overWs(h.url, admin, query), `WebSocket ${what}`);
       });
     }
 
-    it('accepts what lies just within the limits', async () => {
+    it('accepts what lies just within the limits', async ({ h, admin }) => {
       const within = [
         nested(10),
         aliases(15),
@@ -227,19 +206,19 @@ describe('hardening', () => {
   });
 
   describe('transport limits', () => {
-    it('closes a socket that never sends connection_init (4408)', async () => {
+    it('closes a socket that never sends connection_init (4408)', async ({ extraApp }) => {
       const app = await extraApp({ wsConnectionInitTimeoutMs: 300 });
       const { code, ms } = await closeCode(app.url);
       expect(code).toBe(4408);
       expect(ms).toBeLessThan(3_000);
     });
 
-    it('closes a socket whose message exceeds the frame size limit (1009)', async () => {
+    it('closes a socket whose message exceeds the frame size limit (1009)', async ({ h }) => {
       const { code } = await closeCode(h.url, (socket) => socket.send('x'.repeat(70 * 1024)));
       expect(code).toBe(1009);
     });
 
-    it('refuses an HTTP body over the size limit', async () => {
+    it('refuses an HTTP body over the size limit', async ({ h, admin }) => {
       const res = await fetch(`${h.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
@@ -253,13 +232,12 @@ describe('hardening', () => {
   });
 
   describe('CSRF prevention', () => {
-    const countSessions = async () => Number((await h.db.query('select count(*) from auth_session')).rows[0].count);
     const form = new URLSearchParams({
       query: LOGIN,
       variables: JSON.stringify({ u: 'resident.wenxiangyuan.3', p: DEMO_PASSWORD }),
     }).toString();
 
-    it('refuses a form or text/plain POST without the header, and changes nothing', async () => {
+    it('refuses a form or text/plain POST without the header, and changes nothing', async ({ h, countSessions }) => {
       const before = await countSessions();
       for (const contentType of [
         'application/x-www-form-urlencoded',
@@ -285,7 +263,7 @@ describe('hardening', () => {
       expect(await countSessions()).toBe(before + 1);
     });
 
-    it('refuses a GET without the header; JSON POSTs need none', async () => {
+    it('refuses a GET without the header; JSON POSTs need none', async ({ h, admin }) => {
       const url = `${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`;
       const auth = { authorization: `Bearer ${admin}`, accept: 'application/json' };
       expect((await fetch(url, { headers: auth })).status).toBe(403);
@@ -294,7 +272,7 @@ describe('hardening', () => {
       expect((await post(h.url, '{ me { id } }', {}, admin)).data?.me?.id).toEqual(expect.any(String));
     });
 
-    it('still serves GraphiQL to a browser in development', async () => {
+    it('still serves GraphiQL to a browser in development', async ({ h }) => {
       const res = await fetch(`${h.url}/graphql`, { headers: { accept: 'text/html' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/html');
@@ -304,7 +282,10 @@ describe('hardening', () => {
   describe('production mode', () => {
     const INTROSPECTION = ['{ __schema { types { name } } }', '{ __type(name: "Wish") { name fields { name } } }'];
 
-    it('refuses introspection over HTTP and WebSocket, and hides suggestions and GraphiQL', async () => {
+    it('refuses introspection over HTTP and WebSocket, and hides suggestions and GraphiQL', async ({
+      admin,
+      extraApp,
+    }) => {
       const app = await extraApp({ production: true });
       for (const query of INTROSPECTION) {
         for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
@@ -331,7 +312,7 @@ describe('hardening', () => {
       expectRefused(await post(app.url, nested(12), {}, admin), 'production depth');
     });
 
-    it('allows introspection and suggestions in development', async () => {
+    it('allows introspection and suggestions in development', async ({ h, admin }) => {
       for (const query of INTROSPECTION) {
         expect((await post(h.url, query, {}, admin)).errors, query).toBeUndefined();
         expect((await overWs(h.url, admin, query)).errors, query).toBeUndefined();
@@ -341,7 +322,7 @@ describe('hardening', () => {
   });
 
   describe('unexpected errors and logs', () => {
-    it('masks an unexpected error for the client and logs it unmasked', async () => {
+    it('masks an unexpected error for the client and logs it unmasked', async ({ h, admin, extraApp }) => {
       const logs = captureLogs('info');
       const app = await extraApp({}, logs.logger);
       await h.db.query('alter table wish_category rename to wish_category_away');
@@ -368,7 +349,11 @@ describe('hardening', () => {
       ).toBeGreaterThan(0);
     });
 
-    it('never logs passwords, tokens, phone numbers or descriptions, even of failed statements', async () => {
+    it('never logs passwords, tokens, phone numbers or descriptions, even of failed statements', async ({
+      h,
+      admin,
+      extraApp,
+    }) => {
       const logs = captureLogs('debug');
       const app = await extraApp({}, logs.logger);
       const phone = '13912345678';
@@ -400,7 +385,6 @@ describe('hardening', () => {
   });
 
   describe('rate limits', () => {
-    const countSessions = async () => Number((await h.db.query('select count(*) from auth_session')).rows[0].count);
     const login = (app: App, u: string, p = DEMO_PASSWORD) => post(app.url, LOGIN, { u, p });
 
     function expectRateLimited(r: Result) {
@@ -412,7 +396,11 @@ describe('hardening', () => {
       expect(r.data?.login ?? r.data?.submitWish ?? null).toBeNull();
     }
 
-    it('limits login attempts per username and per client address, writing nothing when refused', async () => {
+    it('limits login attempts per username and per client address, writing nothing when refused', async ({
+      h,
+      extraApp,
+      countSessions,
+    }) => {
       const app = await extraApp({
         rateLimits: { loginsPerMinute: 3, loginsPerIpPerMinute: 8, mutationsPerMinute: 600 },
       });
@@ -433,7 +421,9 @@ describe('hardening', () => {
       expect((await login(h.app, 'member.wenxiangyuan.2')).data.login.token).toBeTruthy();
     });
 
-    it('behind a trusted proxy, counts by the last X-Forwarded-For hop, which a client cannot prepend away', async () => {
+    it('behind a trusted proxy, counts by the last X-Forwarded-For hop, which a client cannot prepend away', async ({
+      extraApp,
+    }) => {
       const app = await extraApp({
         trustProxy: true,
         rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 2, mutationsPerMinute: 600 },
@@ -452,7 +442,7 @@ describe('hardening', () => {
       expect((await from('203.0.113.6')).data.login.token).toBeTruthy();
     });
 
-    it('limits mutations per person over both transports; queries are not limited', async () => {
+    it('limits mutations per person over both transports; queries are not limited', async ({ h, extraApp }) => {
       const app = await extraApp({
         rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 100, mutationsPerMinute: 5 },
       });
@@ -479,40 +469,16 @@ describe('hardening', () => {
   });
 });
 
-async function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return await new Promise((resolve) => {
-    const socket = net.connect(Number(port || 6379), hostname, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
-
 describe.runIf(await reachable(REDIS_URL))('rate limits shared by replicas through Redis', () => {
-  let h: Harness;
-  const apps: App[] = [];
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    for (const app of apps) await app.stop();
-    await h?.stop();
-  });
-
-  it('counts login attempts on one replica against the other', async () => {
-    const config: Config = {
-      ...loadConfig({}),
-      port: 0,
-      host: '127.0.0.1',
-      redisUrl: REDIS_URL,
-      rateLimits: { loginsPerMinute: 2, loginsPerIpPerMinute: 100, mutationsPerMinute: 600 },
-    };
+  it('counts login attempts on one replica against the other', async ({ extraApp }) => {
+    const apps: App[] = [];
     for (let i = 0; i < 2; i++) {
-      const app = await buildApp({ config, databaseUrl: h.databaseUrl, logger: createLogger('silent') });
-      apps.push(app);
-      await app.start();
+      apps.push(
+        await extraApp({
+          redisUrl: REDIS_URL,
+          rateLimits: { loginsPerMinute: 2, loginsPerIpPerMinute: 100, mutationsPerMinute: 600 },
+        }),
+      );
     }
     const [a, b] = apps as [App, App];
     const attempt = (app: App) => post(app.url, LOGIN, { u: 'volunteer.wenxiangyuan.1', p: DEMO_PASSWORD });

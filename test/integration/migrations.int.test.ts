@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { seedDemoData } from '../../seeds/demo-seed.ts';
+import { seedDemoData } from '../../seeds/demo/index.ts';
 import { migrate } from '../../server/src/db/database.ts';
 import { migrationsList } from '../../server/src/db/migrations/index.ts';
 import { MIGRATIONS_DIR, ormOptions } from '../../server/src/db/mikro-orm.config.ts';

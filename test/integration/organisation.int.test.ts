@@ -3,66 +3,46 @@
  * their roles, wish categories, and their staff lists — with scope, error codes, change events, and nothing
  * changed by a refused operation.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { decodeId } from '../../server/src/graphql/ids.ts';
-import { DEMO_PASSWORD, type GqlResult, type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { errorCode as code, DEMO_PASSWORD, type Harness, LOGIN } from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
+import { changeEvents, tablesDigest } from '../support/tables.ts';
 
 const UNIT = 'id name nameZh kind version retiredAt population hasPropertyManagement parent { id name }';
 const PERSON = 'id displayName username phone active roles { role orgUnit { id name } }';
+const CATEGORY = 'id code name nameZh dueInDays defaultLevel active sortOrder';
 
-const code = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
 const unitId = (id: string) => decodeId('OrgUnit', id) as number;
 const personId = (id: string) => decodeId('Person', id) as number;
 
 /** Everything the organisation's management writes: equal before and after means nothing changed. */
-async function orgDigest(h: Harness): Promise<string> {
-  const { rows } = await h.db.query(`
-    select md5(string_agg(t, '|' order by t)) as d from (
-      select 'u' || row_to_json(u)::text as t from org_unit u
-      union all select 'p' || (to_jsonb(p) - 'password_hash')::text from person p
-      union all select 'r' || row_to_json(r)::text from person_role r
-      union all select 'k' || row_to_json(k)::text from wish_category k
-      union all select 'c' || row_to_json(c)::text from change_event c
-      union all select 'w' || row_to_json(w)::text from wish w
-    ) x`);
-  return rows[0].d as string;
-}
+const orgDigest = (h: Harness) =>
+  tablesDigest(h, ['org_unit', 'person', 'person_role', 'wish_category', 'change_event', 'wish'], {
+    person: ['password_hash'],
+  });
 
-async function changeEvents(h: Harness, entityType: string, entityId: number) {
-  const { rows } = await h.db.query(
-    'select action, actor_id, data from change_event where entity_type = $1 and entity_id = $2 order by sequence',
-    [entityType, entityId],
-  );
-  return rows as { action: string; actor_id: number | null; data: any }[];
-}
+/** `unitOp`, `personOp` and `categoryOp` run a mutation as `username`, selecting the unit, person or category. */
+const it = harnessTest
+  .extend('unitOp', { scope: 'file' }, ({ world }) => world.mutator(`orgUnit { ${UNIT} }`))
+  .extend('personOp', { scope: 'file' }, ({ world }) => world.mutator(`person { ${PERSON} }`))
+  .extend('categoryOp', { scope: 'file' }, ({ world }) => world.mutator(`category { ${CATEGORY} }`))
+  /** The units the tests move things between. */
+  .extend('units', { scope: 'file' }, ({ world }) => ({
+    street: world.unit('Xiguan Street'),
+    hongshun: world.unit('Hongshun Road'),
+    financial: world.unit('Financial Road'),
+    wenxiangyuan: world.unit('Wenxiangyuan'),
+    printing: world.unit('Shanxi Printing and Dyeing Factory Compound'),
+  }));
 
 describe('staff management of the organisation', () => {
-  let h: Harness;
-  let w: World;
-  const as = async (username: string, query: string, variables: Record<string, unknown> = {}) =>
-    h.gql(query, variables, await h.login(username));
-  const mutate = (username: string, name: string, input: Record<string, unknown>, selection: string) =>
-    as(
-      username,
-      `mutation($input: ${name[0]?.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${selection} } }`,
-      {
-        input,
-      },
-    );
-  const unitOp = (username: string, name: string, input: Record<string, unknown>) =>
-    mutate(username, name, input, `orgUnit { ${UNIT} }`);
-  const personOp = (username: string, name: string, input: Record<string, unknown>) =>
-    mutate(username, name, input, `person { ${PERSON} }`);
-
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
   describe('org units', () => {
-    it('a street admin creates, updates, moves and retires units, each with its change event', async () => {
+    it('a street admin creates, updates, moves and retires units, each with its change event', async ({
+      h,
+      world: w,
+      unitOp,
+    }) => {
       const admin = await w.person('admin');
       const street = w.unit('Xiguan Street');
       const community = await unitOp('admin', 'createOrgUnit', {
@@ -147,7 +127,7 @@ describe('staff management of the organisation', () => {
         data: { fromParentId: unitId(c.id), toParentId: unitId(hongshun), subtreeSize: 2 },
       });
       // The moved compound is in Hongshun Road's subtree for queries too.
-      const under = await as(
+      const under = await w.as(
         'admin',
         'query($f: OrgUnitListFilter) { orgUnitList(filter: $f, limit: 200) { nodes { id } } }',
         {
@@ -170,7 +150,7 @@ describe('staff management of the organisation', () => {
       });
       expect(code(created)).toBe('BAD_USER_INPUT'); // a grid does not go under a grid
       expect(code(await unitOp('admin', 'retireOrgUnit', { orgUnitId: c.id }))).toBeUndefined();
-      const retiredOnly = await as(
+      const retiredOnly = await w.as(
         'admin',
         'query($f: OrgUnitListFilter) { orgUnitList(filter: $f, limit: 200) { totalCount nodes { id } } }',
         { f: { retired: true } },
@@ -190,12 +170,14 @@ describe('staff management of the organisation', () => {
       ).toBe('INVALID_TRANSITION');
     });
 
-    it('refuses moves that would break the tree or its kinds, with BAD_USER_INPUT and no change', async () => {
+    it('refuses moves that would break the tree or its kinds, with BAD_USER_INPUT and no change', async ({
+      h,
+      world: w,
+      unitOp,
+      units,
+    }) => {
       const digest = await orgDigest(h);
-      const wenxiangyuan = w.unit('Wenxiangyuan');
-      const hongshun = w.unit('Hongshun Road');
-      const financial = w.unit('Financial Road');
-      const street = w.unit('Xiguan Street');
+      const { wenxiangyuan, hongshun, financial, street } = units;
       const own = await unitOp('admin', 'createOrgUnit', {
         kind: 'GRID',
         parentId: wenxiangyuan,
@@ -230,27 +212,25 @@ describe('staff management of the organisation', () => {
         nameZh: '重复',
       });
       expect(code(twin)).toBe('CONFLICT');
-      expect(code(await mutate('admin', 'deleteOrgUnit', { orgUnitId: grid }, 'deletedId'))).toBeUndefined();
+      expect(code(await w.mutate('admin', 'deleteOrgUnit', { orgUnitId: grid }, 'deletedId'))).toBeUndefined();
     });
 
-    it('refuses to retire or delete a unit in use, names what blocks it, and changes nothing', async () => {
-      const wenxiangyuan = w.unit('Wenxiangyuan');
-      const hongshun = w.unit('Hongshun Road');
+    it('refuses to retire or delete a unit in use, names what blocks it, and changes nothing', async ({
+      h,
+      world: w,
+      unitOp,
+      units,
+    }) => {
+      const { wenxiangyuan, hongshun } = units;
       const digest = await orgDigest(h);
       const retire = await unitOp('admin', 'retireOrgUnit', { orgUnitId: wenxiangyuan });
       expect(code(retire)).toBe('INVALID_TRANSITION');
       expect(retire.errors?.[0]?.message).toMatch(/open wish/);
       expect(retire.errors?.[0]?.message).toMatch(/member/);
-      const remove = await as('admin', 'mutation($i: DeleteOrgUnitInput!) { deleteOrgUnit(input: $i) { deletedId } }', {
-        i: { orgUnitId: wenxiangyuan },
-      });
+      const remove = await w.mutate('admin', 'deleteOrgUnit', { orgUnitId: wenxiangyuan }, 'deletedId');
       expect(code(remove)).toBe('INVALID_TRANSITION');
       expect(remove.errors?.[0]?.message).toMatch(/open wish.*member/);
-      const community = await as(
-        'admin',
-        'mutation($i: DeleteOrgUnitInput!) { deleteOrgUnit(input: $i) { deletedId } }',
-        { i: { orgUnitId: hongshun } },
-      );
+      const community = await w.mutate('admin', 'deleteOrgUnit', { orgUnitId: hongshun }, 'deletedId');
       expect(code(community)).toBe('INVALID_TRANSITION');
       expect(community.errors?.[0]?.message).toMatch(/units? below it/);
       const street = await unitOp('admin', 'retireOrgUnit', { orgUnitId: w.unit('Xiguan Street') });
@@ -265,16 +245,19 @@ describe('staff management of the organisation', () => {
                             and w.status not in ('CLOSED', 'REJECTED', 'CANCELLED')) limit 1`);
       if (rows[0]) {
         const { encodeId } = await import('../../server/src/graphql/ids.ts');
-        const res = await as('admin', 'mutation($i: DeleteOrgUnitInput!) { deleteOrgUnit(input: $i) { deletedId } }', {
-          i: { orgUnitId: encodeId('OrgUnit', rows[0].id) },
-        });
+        const res = await w.mutate(
+          'admin',
+          'deleteOrgUnit',
+          { orgUnitId: encodeId('OrgUnit', rows[0].id) },
+          'deletedId',
+        );
         expect(code(res)).toBe('INVALID_TRANSITION');
         expect(res.errors?.[0]?.message).toMatch(/finished wish/);
       }
       expect(await orgDigest(h)).toBe(digest);
     });
 
-    it('deletes a unit with no history at all, and records it', async () => {
+    it('deletes a unit with no history at all, and records it', async ({ h, world: w, unitOp }) => {
       const created = await unitOp('admin', 'createOrgUnit', {
         kind: 'PARTNER',
         parentId: w.unit('Xiguan Street'),
@@ -283,21 +266,15 @@ describe('staff management of the organisation', () => {
         description: 'Volunteer first-aid team',
       });
       const id = created.data.createOrgUnit.orgUnit.id;
-      const res = await as('admin', 'mutation($i: DeleteOrgUnitInput!) { deleteOrgUnit(input: $i) { deletedId } }', {
-        i: { orgUnitId: id, expectedVersion: 1 },
-      });
+      const res = await w.mutate('admin', 'deleteOrgUnit', { orgUnitId: id, expectedVersion: 1 }, 'deletedId');
       expect(res.errors).toBeUndefined();
       expect(res.data.deleteOrgUnit.deletedId).toBe(id);
-      expect((await as('admin', 'query($id: ID!) { orgUnit(id: $id) { id } }', { id })).data.orgUnit).toBeNull();
+      expect((await w.as('admin', 'query($id: ID!) { orgUnit(id: $id) { id } }', { id })).data.orgUnit).toBeNull();
       expect((await changeEvents(h, 'OrgUnit', unitId(id))).map((e) => e.action)).toEqual(['CREATE', 'DELETE']);
     });
 
-    it('lets a secretary manage compounds and grids inside their subtree only', async () => {
-      const hongshun = w.unit('Hongshun Road');
-      const wenxiangyuan = w.unit('Wenxiangyuan');
-      const printing = w.unit('Shanxi Printing and Dyeing Factory Compound');
-      const financial = w.unit('Financial Road');
-      const street = w.unit('Xiguan Street');
+    it('lets a secretary manage compounds and grids inside their subtree only', async ({ h, unitOp, units }) => {
+      const { hongshun, wenxiangyuan, printing, financial, street } = units;
       const ok = await unitOp('hongshun.secretary', 'createOrgUnit', {
         kind: 'COMPOUND',
         parentId: hongshun,
@@ -358,7 +335,11 @@ describe('staff management of the organisation', () => {
   });
 
   describe('people and roles', () => {
-    it('a secretary creates a person in their subtree, who logs in; another community cannot see or touch them', async () => {
+    it('a secretary creates a person in their subtree, who logs in; another community cannot see or touch them', async ({
+      h,
+      world: w,
+      personOp,
+    }) => {
       const wenxiangyuan = w.unit('Wenxiangyuan');
       const created = await personOp('hongshun.secretary', 'createPerson', {
         displayName: '测试居民',
@@ -387,7 +368,7 @@ describe('staff management of the organisation', () => {
       expect(JSON.stringify(events[0]?.data)).not.toMatch(/long-password/);
 
       // financial.secretary neither lists nor reads nor changes them: NOT_FOUND (people are scoped).
-      const read = await as('financial.secretary', 'query($id: ID!) { person(id: $id) { id } }', { id: person.id });
+      const read = await w.as('financial.secretary', 'query($id: ID!) { person(id: $id) { id } }', { id: person.id });
       expect(read.data.person).toBeNull();
       const digest = await orgDigest(h);
       expect(code(await personOp('financial.secretary', 'updatePerson', { personId: person.id, phone: '1' }))).toBe(
@@ -420,7 +401,11 @@ describe('staff management of the organisation', () => {
       expect(await orgDigest(h)).toBe(digest);
     });
 
-    it('grants and revokes roles within scope, and refuses the roles a secretary may not give', async () => {
+    it('grants and revokes roles within scope, and refuses the roles a secretary may not give', async ({
+      h,
+      world: w,
+      personOp,
+    }) => {
       const target = await w.person('resident.wenxiangyuan.2');
       const hongshunGarden = w.unit('Hongshun Garden');
       const grant = (username: string, role: string, orgUnitId: string, id = target) =>
@@ -475,7 +460,11 @@ describe('staff management of the organisation', () => {
       expect(code(self)).toBe('FORBIDDEN');
     });
 
-    it('a deactivated person cannot log in and their tokens stop working; reactivation restores the login', async () => {
+    it('a deactivated person cannot log in and their tokens stop working; reactivation restores the login', async ({
+      h,
+      world: w,
+      personOp,
+    }) => {
       const username = 'resident.wenxiangyuan.3';
       const id = await w.person(username);
       const token = await h.login(username);
@@ -488,24 +477,21 @@ describe('staff management of the organisation', () => {
       expect(off.errors).toBeUndefined();
       expect(off.data.deactivatePerson.person.active).toBe(false);
       expect(code(await h.gql('{ me { id } }', {}, token))).toBe('UNAUTHENTICATED');
-      const wrong = await h.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      const wrong = await h.gql(LOGIN, {
         u: username,
         p: 'not-the-password',
       });
-      const refused = await h.gql(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        {
-          u: username,
-          p: DEMO_PASSWORD,
-        },
-      );
+      const refused = await h.gql(LOGIN, {
+        u: username,
+        p: DEMO_PASSWORD,
+      });
       expect(code(refused)).toBe('UNAUTHENTICATED');
       expect(refused.errors?.[0]?.message).toBe(wrong.errors?.[0]?.message);
       expect(code(await personOp('hongshun.secretary', 'deactivatePerson', { personId: id }))).toBe(
         'INVALID_TRANSITION',
       );
       // Still listed (history stays), as inactive.
-      const listed = await as(
+      const listed = await w.as(
         'hongshun.secretary',
         'query($f: PersonListFilter) { personList(filter: $f) { nodes { id } } }',
         {
@@ -516,7 +502,7 @@ describe('staff management of the organisation', () => {
 
       expect(code(await personOp('hongshun.secretary', 'reactivatePerson', { personId: id }))).toBeUndefined();
       expect(code(refused)).toBe('UNAUTHENTICATED');
-      const again = await h.gql('mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      const again = await h.gql(LOGIN, {
         u: username,
         p: DEMO_PASSWORD,
       });
@@ -530,7 +516,7 @@ describe('staff management of the organisation', () => {
       );
     });
 
-    it('updates a person, keeps usernames unique and validates input', async () => {
+    it('updates a person, keeps usernames unique and validates input', async ({ h, world: w, personOp }) => {
       const id = await w.person('member.wenxiangyuan.4');
       const ok = await personOp('wenxiangyuan.secretary', 'updatePerson', { personId: id, phone: '13911112222' });
       expect(ok.errors).toBeUndefined();
@@ -583,11 +569,11 @@ describe('staff management of the organisation', () => {
   });
 
   describe('wish categories', () => {
-    const CATEGORY = 'id code name nameZh dueInDays defaultLevel active sortOrder';
-    const categoryOp = (username: string, name: string, input: Record<string, unknown>) =>
-      mutate(username, name, input, `category { ${CATEGORY} }`);
-
-    it('street staff create, update and deactivate categories; codes are unique; others are refused', async () => {
+    it('street staff create, update and deactivate categories; codes are unique; others are refused', async ({
+      h,
+      world: w,
+      categoryOp,
+    }) => {
       const input = { code: 'noise', nameZh: '噪音扰民', nameEn: 'Noise', defaultLevel: 'COMMUNITY', dueInDays: 5 };
       const digest = await orgDigest(h);
       expect(code(await categoryOp('hongshun.secretary', 'createWishCategory', input))).toBe('FORBIDDEN');
@@ -625,9 +611,9 @@ describe('staff management of the organisation', () => {
       expect(code(await categoryOp('admin', 'deactivateWishCategory', { categoryId: category.id }))).toBe(
         'INVALID_TRANSITION',
       );
-      const offered = await as('resident.wenxiangyuan.1', '{ wishCategories { code } }');
+      const offered = await w.as('resident.wenxiangyuan.1', '{ wishCategories { code } }');
       expect(offered.data.wishCategories.map((c: any) => c.code)).not.toContain('noise');
-      const inactive = await as(
+      const inactive = await w.as(
         'admin',
         'query($f: WishCategoryListFilter) { wishCategoryList(filter: $f) { totalCount nodes { code active } } }',
         { f: { active: false } },
@@ -647,28 +633,28 @@ describe('staff management of the organisation', () => {
     const PEOPLE_LIST = `query($f: PersonListFilter, $s: ListSort, $o: Int, $l: Int) {
       personList(filter: $f, sort: $s, offset: $o, limit: $l) { totalCount nodes { id displayName username phone active } } }`;
 
-    it('org units: total count, sort, offset pages, filters and ids', async () => {
-      const all = await as('admin', '{ orgUnits { id name kind } }');
-      const list = await as('resident.wenxiangyuan.1', ORG_LIST, { l: 200 });
+    it('org units: total count, sort, offset pages, filters and ids', async ({ h, world: w }) => {
+      const all = await w.as('admin', '{ orgUnits { id name kind } }');
+      const list = await w.as('resident.wenxiangyuan.1', ORG_LIST, { l: 200 });
       expect(list.data.orgUnitList.totalCount).toBe(all.data.orgUnits.length);
       expect(list.data.orgUnitList.nodes.map((n: any) => n.id).sort()).toEqual(
         all.data.orgUnits.map((u: any) => u.id).sort(),
       );
 
-      const sorted = await as('admin', ORG_LIST, { s: { field: 'name', order: 'DESC' }, l: 200 });
+      const sorted = await w.as('admin', ORG_LIST, { s: { field: 'name', order: 'DESC' }, l: 200 });
       const names = sorted.data.orgUnitList.nodes.map((n: any) => n.name);
       const { rows } = await h.db.query('select name from org_unit order by name desc, id desc');
       expect(names).toEqual(rows.map((r: any) => r.name));
 
-      const first = await as('admin', ORG_LIST, { s: { field: 'name' }, o: 0, l: 10 });
-      const second = await as('admin', ORG_LIST, { s: { field: 'name' }, o: 10, l: 10 });
-      const both = await as('admin', ORG_LIST, { s: { field: 'name' }, o: 0, l: 20 });
+      const first = await w.as('admin', ORG_LIST, { s: { field: 'name' }, o: 0, l: 10 });
+      const second = await w.as('admin', ORG_LIST, { s: { field: 'name' }, o: 10, l: 10 });
+      const both = await w.as('admin', ORG_LIST, { s: { field: 'name' }, o: 0, l: 20 });
       expect([...first.data.orgUnitList.nodes, ...second.data.orgUnitList.nodes]).toEqual(both.data.orgUnitList.nodes);
       expect(first.data.orgUnitList.totalCount).toBe(all.data.orgUnits.length);
 
       const hongshun = w.unit('Hongshun Road');
-      const compounds = await as('admin', ORG_LIST, { f: { kind: 'COMPOUND', parentId: hongshun }, l: 200 });
-      const contract = await as('admin', 'query($p: ID) { orgUnits(kind: COMPOUND, parentId: $p) { id } }', {
+      const compounds = await w.as('admin', ORG_LIST, { f: { kind: 'COMPOUND', parentId: hongshun }, l: 200 });
+      const contract = await w.as('admin', 'query($p: ID) { orgUnits(kind: COMPOUND, parentId: $p) { id } }', {
         p: hongshun,
       });
       expect(compounds.data.orgUnitList.totalCount).toBe(contract.data.orgUnits.length);
@@ -676,44 +662,46 @@ describe('staff management of the organisation', () => {
         compounds.data.orgUnitList.nodes.every((n: any) => n.kind === 'COMPOUND' && n.parent.id === hongshun),
       ).toBe(true);
 
-      const search = await as('admin', ORG_LIST, { f: { q: '文香' } });
+      const search = await w.as('admin', ORG_LIST, { f: { q: '文香' } });
       expect(search.data.orgUnitList.nodes.map((n: any) => n.name)).toContain('Wenxiangyuan');
-      const wildcard = await as('admin', ORG_LIST, { f: { q: '%' } });
+      const wildcard = await w.as('admin', ORG_LIST, { f: { q: '%' } });
       expect(wildcard.data.orgUnitList.totalCount).toBe(0);
 
       const ids = [w.unit('Wenxiangyuan'), hongshun, 'not-an-id'];
-      const byIds = await as('admin', ORG_LIST, { f: { ids } });
+      const byIds = await w.as('admin', ORG_LIST, { f: { ids } });
       expect(byIds.data.orgUnitList.nodes.map((n: any) => n.id).sort()).toEqual([ids[0], ids[1]].sort());
-      expect((await as('admin', ORG_LIST, { f: { ids: [] } })).data.orgUnitList.totalCount).toBe(0);
+      expect((await w.as('admin', ORG_LIST, { f: { ids: [] } })).data.orgUnitList.totalCount).toBe(0);
 
-      expect(code(await as('admin', ORG_LIST, { s: { field: 'secret' } }))).toBe('BAD_USER_INPUT');
-      expect(code(await as('admin', ORG_LIST, { l: 1000 }))).toBe('BAD_USER_INPUT');
-      expect(code(await as('admin', ORG_LIST, { o: -1 }))).toBe('BAD_USER_INPUT');
+      expect(code(await w.as('admin', ORG_LIST, { s: { field: 'secret' } }))).toBe('BAD_USER_INPUT');
+      expect(code(await w.as('admin', ORG_LIST, { l: 1000 }))).toBe('BAD_USER_INPUT');
+      expect(code(await w.as('admin', ORG_LIST, { o: -1 }))).toBe('BAD_USER_INPUT');
     });
 
-    it('people: scoped to the staff member, with filters; financial.secretary sees no Hongshun Road person', async () => {
+    it('people: scoped to the staff member, with filters; financial.secretary sees no Hongshun Road person', async ({
+      world: w,
+    }) => {
       const hongshun = w.unit('Hongshun Road');
-      const inHongshun = await as('admin', PEOPLE_LIST, { f: { orgUnitId: hongshun }, l: 200 });
+      const inHongshun = await w.as('admin', PEOPLE_LIST, { f: { orgUnitId: hongshun }, l: 200 });
       const hongshunIds = new Set(inHongshun.data.personList.nodes.map((n: any) => n.id));
       expect(hongshunIds.size).toBeGreaterThan(20);
       // The contract's `people` agrees with the list.
-      const people = await as('admin', 'query($u: ID!) { people(orgUnitId: $u) { id } }', { u: hongshun });
+      const people = await w.as('admin', 'query($u: ID!) { people(orgUnitId: $u) { id } }', { u: hongshun });
       expect(inHongshun.data.personList.totalCount).toBe(people.data.people.length);
 
-      const financial = await as('financial.secretary', PEOPLE_LIST, { l: 200 });
+      const financial = await w.as('financial.secretary', PEOPLE_LIST, { l: 200 });
       const page = financial.data.personList;
       expect(page.totalCount).toBeGreaterThan(10);
       const seen = [...page.nodes];
       for (let offset = 200; offset < page.totalCount; offset += 200) {
-        seen.push(...(await as('financial.secretary', PEOPLE_LIST, { l: 200, o: offset })).data.personList.nodes);
+        seen.push(...(await w.as('financial.secretary', PEOPLE_LIST, { l: 200, o: offset })).data.personList.nodes);
       }
       expect(seen).toHaveLength(page.totalCount);
       expect(seen.filter((n: any) => hongshunIds.has(n.id))).toEqual([]);
       expect(seen.map((n: any) => n.username)).toContain('member.financial.1');
-      const asked = await as('financial.secretary', PEOPLE_LIST, { f: { orgUnitId: hongshun } });
+      const asked = await w.as('financial.secretary', PEOPLE_LIST, { f: { orgUnitId: hongshun } });
       expect(asked.data.personList.totalCount).toBe(0);
 
-      const members = await as('hongshun.secretary', PEOPLE_LIST, {
+      const members = await w.as('hongshun.secretary', PEOPLE_LIST, {
         f: { orgUnitId: w.unit('Wenxiangyuan'), role: 'PARTY_MEMBER' },
         s: { field: 'username' },
         l: 200,
@@ -722,17 +710,17 @@ describe('staff management of the organisation', () => {
       expect(usernames).toEqual(expect.arrayContaining([1, 2, 3, 4, 5].map((i) => `member.wenxiangyuan.${i}`)));
       expect(usernames).toEqual([...usernames].sort());
 
-      const q = await as('hongshun.secretary', PEOPLE_LIST, { f: { q: 'member.wenxiangyuan.' } });
+      const q = await w.as('hongshun.secretary', PEOPLE_LIST, { f: { q: 'member.wenxiangyuan.' } });
       expect(q.data.personList.totalCount).toBe(5);
-      const byIds = await as('hongshun.secretary', PEOPLE_LIST, {
+      const byIds = await w.as('hongshun.secretary', PEOPLE_LIST, {
         f: { ids: [await w.person('member.wenxiangyuan.1'), await w.person('member.financial.1')] },
       });
       expect(byIds.data.personList.nodes.map((n: any) => n.username)).toEqual(['member.wenxiangyuan.1']);
-      expect(code(await as('resident.wenxiangyuan.1', PEOPLE_LIST))).toBe('FORBIDDEN');
+      expect(code(await w.as('resident.wenxiangyuan.1', PEOPLE_LIST))).toBe('FORBIDDEN');
     });
 
-    it('wish categories: the seeded nine and more, sorted and filtered', async () => {
-      const list = await as(
+    it('wish categories: the seeded nine and more, sorted and filtered', async ({ world: w }) => {
+      const list = await w.as(
         'resident.wenxiangyuan.1',
         'query($s: ListSort) { wishCategoryList(sort: $s) { totalCount nodes { code sortOrder } } }',
         { s: { field: 'code' } },
@@ -740,7 +728,7 @@ describe('staff management of the organisation', () => {
       const codes = list.data.wishCategoryList.nodes.map((n: any) => n.code);
       expect(codes).toEqual([...codes].sort());
       expect(codes).toEqual(expect.arrayContaining(['parking', 'greenery', 'repairs', 'other']));
-      const q = await as(
+      const q = await w.as(
         'admin',
         'query($f: WishCategoryListFilter) { wishCategoryList(filter: $f) { nodes { code } } }',
         {

@@ -1,54 +1,42 @@
 /** The points ledger: exactly-once awards, totals that add up, corrections, rules as data, rankings. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { awardAttendance, awardForWishTransition, pointsYear } from '../../server/src/domain/points/points.service.ts';
 import { decodeId } from '../../server/src/graphql/ids.ts';
 import { contractDocument } from '../support/contract.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { harnessTest } from '../support/harness-test.ts';
 
 const YEAR = pointsYear(new Date());
 const ME_POINTS =
   'query($y: Int!) { me { points(year: $y) { basic positive deductions total entries { id kind amount reason } } } }';
+const POINTS = contractDocument('points');
 
-describe('points', () => {
-  let h: Harness;
-  let w: World;
-  const points = contractDocument('points');
-  const run = async (operationName: string, variables: Record<string, unknown>, token: string) => {
-    const res = await fetch(`${h.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: points, operationName, variables }),
-    });
-    return (await res.json()) as any;
-  };
+const it = harnessTest
   /** Ledger sums straight from the table. */
-  const sql = async (personId: string, year = YEAR) => {
+  .extend('sql', { scope: 'file' }, ({ h }) => async (personId: string, year = YEAR) => {
     const { rows } = await h.db.query(
       `select coalesce(sum(case when kind = 'DEDUCTION' then -amount else amount end), 0)::int as total, count(*)::int as n
          from point_entry where person_id = $1 and year = $2`,
       [decodeId('Person', personId), year],
     );
     return rows[0] as { total: number; n: number };
-  };
-  const entriesOf = async (personId: string, code: string, wishId: string) => {
+  })
+  .extend('entriesOf', { scope: 'file' }, ({ h }) => async (personId: string, code: string, wishId: string) => {
     const { rows } = await h.db.query(
       `select e.amount, e.kind from point_entry e join point_rule r on r.id = e.rule_id
         where e.person_id = $1 and r.code = $2 and e.source_key = $3`,
       [decodeId('Person', personId), code, `wish:${decodeId('Wish', wishId)}`],
     );
     return rows;
-  };
-
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
   });
-  afterAll(() => h?.stop());
 
-  it('MyPoints (contract) reports basic + positive − deductions equal to the ledger rows', async () => {
+describe('points', () => {
+  it('MyPoints (contract) reports basic + positive − deductions equal to the ledger rows', async ({
+    h,
+    world: w,
+    sql,
+  }) => {
     const token = await w.token('member.wenxiangyuan.1');
-    const res = await run('MyPoints', { year: YEAR }, token);
+    const res = await h.operation(POINTS, 'MyPoints', { year: YEAR }, token);
     expect(res.errors).toBeUndefined();
     const p = res.data.me.points;
     expect(p.basic).toBeGreaterThan(0);
@@ -61,10 +49,14 @@ describe('points', () => {
     expect(p.entries.every((e: any) => e.amount > 0)).toBe(true);
   });
 
-  it('PointRanking (contract) ranks the members of a subtree by total, ties sharing a rank', async () => {
+  it('PointRanking (contract) ranks the members of a subtree by total, ties sharing a rank', async ({
+    h,
+    world: w,
+    sql,
+  }) => {
     const token = await w.token('hongshun.secretary');
     for (const unit of ['Wenxiangyuan', 'Hongshun Road', 'Xiguan Street']) {
-      const res = await run('PointRanking', { orgUnitId: w.unit(unit), year: YEAR, first: 100 }, token);
+      const res = await h.operation(POINTS, 'PointRanking', { orgUnitId: w.unit(unit), year: YEAR, first: 100 }, token);
       expect(res.errors).toBeUndefined();
       const rows = res.data.pointRanking;
       expect(rows.length).toBeGreaterThan(0);
@@ -75,9 +67,15 @@ describe('points', () => {
       }
       for (const row of rows.slice(0, 5)) expect(row.total).toBe((await sql(row.member.id)).total);
     }
-    const top3 = await run('PointRanking', { orgUnitId: w.unit('Xiguan Street'), year: YEAR, first: 3 }, token);
+    const top3 = await h.operation(
+      POINTS,
+      'PointRanking',
+      { orgUnitId: w.unit('Xiguan Street'), year: YEAR, first: 3 },
+      token,
+    );
     expect(top3.data.pointRanking).toHaveLength(3);
-    const screen = await run(
+    const screen = await h.operation(
+      POINTS,
       'PointRanking',
       { orgUnitId: w.unit('Hongshun Road'), year: YEAR },
       await w.token('screen.hongshun'),
@@ -85,19 +83,22 @@ describe('points', () => {
     expect(screen.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('awards resolve points once per wish, even when it is reopened and resolved again', async () => {
+  it('awards resolve points once per wish, even when it is reopened and resolved again', async ({
+    h,
+    world: w,
+    sql,
+    entriesOf,
+  }) => {
     const m1 = await w.person('member.wenxiangyuan.1');
     const wish = await w.submit('resident.wenxiangyuan.1', { categoryCode: 'property_disputes' });
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
-    await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.1');
     const before = await sql(m1);
     await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: '协调完毕' });
     expect(await entriesOf(m1, 'WISH_RESOLVED', wish.id)).toEqual([{ amount: 5, kind: 'POSITIVE' }]);
     expect(await entriesOf(m1, 'WISH_RESOLVED_LARGE', wish.id)).toEqual([{ amount: 3, kind: 'POSITIVE' }]);
     await w.ok('resident.wenxiangyuan.1', 'evaluateWish', { wishId: wish.id, rating: 1 });
     expect(await entriesOf(m1, 'WISH_LOW_RATING', wish.id)).toEqual([{ amount: 3, kind: 'DEDUCTION' }]);
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
-    await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.1');
     await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: '再次处理' });
     await w.ok('resident.wenxiangyuan.1', 'evaluateWish', { wishId: wish.id, rating: 5 });
     expect(await entriesOf(m1, 'WISH_RESOLVED', wish.id)).toHaveLength(1);
@@ -108,11 +109,14 @@ describe('points', () => {
     expect(me.data.me.points.total).toBe(after.total);
   });
 
-  it('replaying the same resolve and evaluation 10 times, concurrently, leaves one entry each', async () => {
+  it('replaying the same resolve and evaluation 10 times, concurrently, leaves one entry each', async ({
+    h,
+    world: w,
+    entriesOf,
+  }) => {
     const m2 = await w.person('member.wenxiangyuan.2');
     const wish = await w.submit('resident.wenxiangyuan.2');
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m2] });
-    await w.ok('member.wenxiangyuan.2', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.2');
     const wishId = decodeId('Wish', wish.id)!;
     const assigneeIds = [decodeId('Person', m2)!];
     const replay = (action: 'RESOLVE' | 'EVALUATE', rating: number | null) =>
@@ -136,7 +140,10 @@ describe('points', () => {
     expect(await entriesOf(m2, 'WISH_RESOLVED', wish.id)).toHaveLength(1);
   });
 
-  it('replaying the same check-in award 10 times, concurrently, leaves one attendance entry', async () => {
+  it('replaying the same check-in award 10 times, concurrently, leaves one attendance entry', async ({
+    h,
+    world: w,
+  }) => {
     const member = decodeId('Person', await w.person('member.wenxiangyuan.3'))!;
     const { rows } = await h.db.query(
       `select a.id from activity a where a.points_per_participant > 0
@@ -162,16 +169,15 @@ describe('points', () => {
     expect(entries[0].n).toBe(1);
   });
 
-  it('deducts for abandoning an accepted order', async () => {
+  it('deducts for abandoning an accepted order', async ({ world: w, entriesOf }) => {
     const m3 = await w.person('member.wenxiangyuan.3');
     const wish = await w.submit('resident.wenxiangyuan.3');
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m3] });
-    await w.ok('member.wenxiangyuan.3', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.3');
     await w.ok('member.wenxiangyuan.3', 'abandonWish', { wishId: wish.id, reason: '临时有事' });
     expect(await entriesOf(m3, 'WISH_ABANDONED', wish.id)).toEqual([{ amount: 2, kind: 'DEDUCTION' }]);
   });
 
-  it('records manual entries with a reason and corrects only by a reversing entry', async () => {
+  it('records manual entries with a reason and corrects only by a reversing entry', async ({ h, world: w, sql }) => {
     const m4 = await w.person('member.wenxiangyuan.4');
     const record = `mutation($i: RecordPointsInput!) { recordPoints(input: $i) { entry { id kind amount reason member { id } } } }`;
     const correct = `mutation($i: CorrectPointEntryInput!) { correctPointEntry(input: $i) { entry { id kind amount reverses } } }`;
@@ -203,7 +209,10 @@ describe('points', () => {
     ).rejects.toThrow(/append-only/);
   });
 
-  it('refuses manual entries out of scope, by the wrong role, or with bad input, writing nothing', async () => {
+  it('refuses manual entries out of scope, by the wrong role, or with bad input, writing nothing', async ({
+    h,
+    world: w,
+  }) => {
     const m5 = await w.person('member.wenxiangyuan.5');
     const record = `mutation($i: RecordPointsInput!) { recordPoints(input: $i) { entry { id } } }`;
     const count = async () => Number((await h.db.query('select count(*) from point_entry')).rows[0].count);
@@ -229,7 +238,7 @@ describe('points', () => {
     expect(await count()).toBe(before);
   });
 
-  it('takes amounts and yearly caps from the rules that staff edit', async () => {
+  it('takes amounts and yearly caps from the rules that staff edit', async ({ h, world: w, entriesOf }) => {
     const rules = await h.gql('{ pointRules { id code amount version } }', {}, await w.token('admin'));
     const rule = rules.data.pointRules.find((r: any) => r.code === 'WISH_RESOLVED');
     const update = `mutation($i: UpdatePointRuleInput!) { updatePointRule(input: $i) { rule { amount capPerYear version } } }`;
@@ -260,8 +269,7 @@ describe('points', () => {
     const amounts: number[] = [];
     for (let i = 0; i < 2; i++) {
       const wish = await w.submit('resident.wenxiangyuan.1');
-      await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
-      await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
+      await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.1');
       await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: 'ok' });
       amounts.push(...(await entriesOf(m1, 'WISH_RESOLVED', wish.id)).map((e) => e.amount));
     }

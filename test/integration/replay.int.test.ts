@@ -1,22 +1,17 @@
 /** A subscriber that drops, misses transitions and reconnects with its last sequence loses nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, subscribe } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { describe, expect } from 'vitest';
+import { subscribe } from '../support/harness.ts';
+import { harnessTest as it } from '../support/harness-test.ts';
 
 const EVENTS = `subscription($orgUnitId: ID, $afterSequence: Int) {
   wishEvents(orgUnitId: $orgUnitId, afterSequence: $afterSequence) { sequence action wish { id } }
 }`;
 
 describe('replay after a reconnect', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  it('receives exactly the 10 missed transitions in order, then live events, with no duplicate at the seam', async () => {
+  it('receives exactly the 10 missed transitions in order, then live events, with no duplicate at the seam', async ({
+    h,
+    world: w,
+  }) => {
     const token = await w.token('hongshun.secretary');
     const unit = w.unit('Wenxiangyuan');
     const first = h.ws(token);
@@ -58,7 +53,7 @@ describe('replay after a reconnect', () => {
     await second.dispose();
   });
 
-  it('events committed while a subscriber is catching up arrive once, in order', async () => {
+  it('events committed while a subscriber is catching up arrive once, in order', async ({ h, world: w }) => {
     const token = await w.token('admin');
     const start = await h.lastSequence();
     const client = h.ws(token);
@@ -75,7 +70,10 @@ describe('replay after a reconnect', () => {
     await client.dispose();
   });
 
-  it('gives a client that claims a sequence beyond the stored ones only the events after it', async () => {
+  it('gives a client that claims a sequence beyond the stored ones only the events after it', async ({
+    h,
+    world: w,
+  }) => {
     const start = await h.lastSequence();
     const client = h.ws(await w.token('admin'));
     const sub = subscribe(client, EVENTS, { afterSequence: start + 3 });

@@ -1,12 +1,13 @@
 /** Who sees what: subtree scope for staff, masking for display screens, one rule in SQL and in code. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { loadViewer } from '../../server/src/domain/auth/auth.service.ts';
 import { loadWishFacts } from '../../server/src/domain/wishes/wish.facts.ts';
 import { findVisibleWishes } from '../../server/src/domain/wishes/wish.queries.ts';
 import { canSeeWish } from '../../server/src/domain/wishes/wish.scope.ts';
 import { decodeId } from '../../server/src/graphql/ids.ts';
-import { type Harness, startHarness, subscribe } from '../support/harness.ts';
-import { loadWorld, WISH_FIELDS, type World } from '../support/world.ts';
+import { subscribe } from '../support/harness.ts';
+import { harnessTest as it } from '../support/harness-test.ts';
+import { WISH_FIELDS } from '../support/world.ts';
 
 const DEMO = [
   'admin',
@@ -23,15 +24,7 @@ const DEMO = [
 ];
 
 describe('scope', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  it('financial.secretary cannot read, dispatch or subscribe to Hongshun Road wishes', async () => {
+  it('financial.secretary cannot read, dispatch or subscribe to Hongshun Road wishes', async ({ h, world: w }) => {
     const token = await w.token('financial.secretary');
     const hongshun = w.unit('Hongshun Road');
     const list = await h.gql(
@@ -86,7 +79,7 @@ describe('scope', () => {
     await client.dispose();
   });
 
-  it('screen.hongshun sees statuses, titles, categories and units, never personal data', async () => {
+  it('screen.hongshun sees statuses, titles, categories and units, never personal data', async ({ h, world: w }) => {
     const token = await w.token('screen.hongshun');
     const list = await h.gql(
       `{ wishes(first: 50) { totalCount edges { node { id title status category { code } compound { name }
@@ -137,7 +130,7 @@ describe('scope', () => {
     await client.dispose();
   });
 
-  it("a resident sees their own wishes and not other residents'", async () => {
+  it("a resident sees their own wishes and not other residents'", async ({ h, world: w }) => {
     const mine = await w.submit('resident.wenxiangyuan.2');
     const other = await h.gql(
       'query($id: ID!) { wish(id: $id) { id } }',
@@ -153,7 +146,7 @@ describe('scope', () => {
     expect(own.data.wish.description).toBeTruthy();
   });
 
-  it('party members see the open wishes of their area only', async () => {
+  it('party members see the open wishes of their area only', async ({ h, world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.1');
     const member = await w.token('member.wenxiangyuan.3');
     const q = 'query($id: ID!) { wish(id: $id) { id status } }';
@@ -165,7 +158,7 @@ describe('scope', () => {
     expect(claim.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 
-  it('the SQL visibility rule and the in-memory one agree for every wish and demo account', async () => {
+  it('the SQL visibility rule and the in-memory one agree for every wish and demo account', async ({ h, world: w }) => {
     const em = h.app.orm.em.fork();
     const { rows } = await h.db.query('select id from wish order by id');
     const ids = rows.map((r) => r.id as number);

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { type SeedSummary, seedDemoData } from '../../seeds/demo-seed.ts';
+import { type SeedSummary, seedDemoData } from '../../seeds/demo/index.ts';
 import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
 import { verifyPassword } from '../../server/src/domain/auth/password.ts';
 import {

@@ -1,7 +1,6 @@
 /** Dashboard and board aggregates: they match the table, respect scope, and carry no personal data. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { describe, expect } from 'vitest';
+import { harnessTest as it } from '../support/harness-test.ts';
 
 const STATS = `query($u: ID, $from: DateTime, $to: DateTime) {
   wishStats(orgUnitId: $u, from: $from, to: $to) {
@@ -12,15 +11,7 @@ const STATS = `query($u: ID, $from: DateTime, $to: DateTime) {
 }`;
 
 describe('wish statistics', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  it('counts every wish of the street for street staff, matching the table', async () => {
+  it('counts every wish of the street for street staff, matching the table', async ({ h, world: w }) => {
     const res = await h.gql(STATS, {}, await w.token('admin'));
     expect(res.errors).toBeUndefined();
     const s = res.data.wishStats;
@@ -38,7 +29,7 @@ describe('wish statistics', () => {
     expect(s.reopenedShare).toBeGreaterThanOrEqual(0);
   });
 
-  it('limits a secretary to their subtree and a period to its transitions', async () => {
+  it('limits a secretary to their subtree and a period to its transitions', async ({ h, world: w }) => {
     const hongshun = (await h.gql(STATS, {}, await w.token('hongshun.secretary'))).data.wishStats;
     expect(hongshun.byCommunity.map((c: any) => c.unit.name)).toEqual([expect.stringContaining('Hongshun Road')]);
     const financialOnHongshun = await h.gql(
@@ -58,7 +49,7 @@ describe('wish statistics', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('gives a display screen the latest changes of its subtree without names or notes', async () => {
+  it('gives a display screen the latest changes of its subtree without names or notes', async ({ h, world: w }) => {
     const res = await h.gql(
       `query($u: ID) { recentWishEvents(orgUnitId: $u, last: 30) { sequence action note actor { displayName }
          wish { title status description resident { displayName } compound { name } } } }`,

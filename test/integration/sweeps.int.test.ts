@@ -1,21 +1,13 @@
 /** The background sweeps: idempotent, and each change with its event and its points. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { pointsYear } from '../../server/src/domain/points/points.service.ts';
 import { runSweeps } from '../../server/src/domain/sweeps.ts';
 import { decodeId } from '../../server/src/graphql/ids.ts';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { harnessTest } from '../support/harness-test.ts';
 
-describe('background sweeps', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  const sweep = (now = new Date()) =>
+/** `sweep(now)` runs the background sweeps once, as the server would at `now`. */
+const it = harnessTest.extend('sweep', { scope: 'file' }, ({ h }) => {
+  return (now = new Date()) =>
     runSweeps(h.app.orm.em.fork(), {
       now,
       autoCloseDays: 7,
@@ -23,8 +15,14 @@ describe('background sweeps', () => {
       publishWish: (e) => h.app.hub.publish(e),
       publishActivity: (id) => h.app.hub.publishActivity(id),
     });
+});
 
-  it('finishes activities long over, deducting no-shows once, and credits basic points once', async () => {
+describe('background sweeps', () => {
+  it('finishes activities long over, deducting no-shows once, and credits basic points once', async ({
+    h,
+    world: w,
+    sweep,
+  }) => {
     const member = decodeId('Person', await w.person('member.wenxiangyuan.5'))!;
     const { rows: unit } = await h.db.query(`select id from org_unit where name = 'Wenxiangyuan'`);
     const { rows: created } = await h.db.query(

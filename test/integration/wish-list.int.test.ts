@@ -1,22 +1,13 @@
 /** The staff list convention over wishes, and the per-status counts behind the panel's tabs. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { describe, expect } from 'vitest';
+import { harnessTest as it } from '../support/harness-test.ts';
 
 const LIST = `query($f: WishListFilter, $s: ListSort, $o: Int, $l: Int) {
   wishList(filter: $f, sort: $s, offset: $o, limit: $l) { totalCount nodes { id title status createdAt compound { id } } }
 }`;
 
 describe('wishList and wishStatusCounts', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  it('pages with offset and limit, sorted, with the same total as the connection', async () => {
+  it('pages with offset and limit, sorted, with the same total as the connection', async ({ h, world: w }) => {
     const token = await w.token('hongshun.secretary');
     const conn = await h.gql('{ wishes(first: 1) { totalCount } }', {}, token);
     const first = await h.gql(LIST, { s: { field: 'createdAt', order: 'DESC' }, o: 0, l: 10 }, token);
@@ -31,7 +22,7 @@ describe('wishList and wishStatusCounts', () => {
     expect(titles).toEqual([...titles].sort((a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
-  it('filters by ids (getMany), text, status and subtree, and refuses unknown sort fields', async () => {
+  it('filters by ids (getMany), text, status and subtree, and refuses unknown sort fields', async ({ h, world: w }) => {
     const token = await w.token('hongshun.secretary');
     const some = await h.gql(LIST, { l: 3 }, token);
     const ids = some.data.wishList.nodes.map((n: any) => n.id);
@@ -48,7 +39,10 @@ describe('wishList and wishStatusCounts', () => {
     expect(tooMany.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it("counts per status add up to the list's total, and a secretary counts only their subtree", async () => {
+  it("counts per status add up to the list's total, and a secretary counts only their subtree", async ({
+    h,
+    world: w,
+  }) => {
     const counts = `query($f: WishListFilter) { wishStatusCounts(filter: $f) { status count } }`;
     for (const who of ['hongshun.secretary', 'financial.secretary', 'admin']) {
       const token = await w.token(who);
@@ -66,7 +60,7 @@ describe('wishList and wishStatusCounts', () => {
     expect(financial.data.wishStatusCounts.every((c: any) => c.count === 0)).toBe(true);
   });
 
-  it('offers a handler the people they may dispatch to, nearest first, partners included', async () => {
+  it('offers a handler the people they may dispatch to, nearest first, partners included', async ({ h, world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.1');
     const q =
       'query($id: ID!) { assignablePeople(wishId: $id) { id displayName roles { role orgUnit { kind name } } } }';

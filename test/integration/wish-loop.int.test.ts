@@ -2,9 +2,9 @@
  * The four-step loop through the API, with every step's event arriving at subscribers of the compound,
  * of its community and of the wish, in order.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, startHarness, subscribe } from '../support/harness.ts';
-import { loadWorld, type World } from '../support/world.ts';
+import { describe, expect } from 'vitest';
+import { subscribe } from '../support/harness.ts';
+import { harnessTest } from '../support/harness-test.ts';
 
 const EVENTS = `subscription($orgUnitId: ID, $wishId: ID, $afterSequence: Int) {
   wishEvents(orgUnitId: $orgUnitId, wishId: $wishId, afterSequence: $afterSequence) {
@@ -12,26 +12,23 @@ const EVENTS = `subscription($orgUnitId: ID, $wishId: ID, $afterSequence: Int) {
   }
 }`;
 
-describe('the wish loop', () => {
-  let h: Harness;
-  let w: World;
-  beforeAll(async () => {
-    h = await startHarness();
-    w = await loadWorld(h);
-  });
-  afterAll(() => h?.stop());
-
-  /** Subscribes as `username` to a compound, its community and one wish, from now on. */
-  async function watchers(username: string, wishId: string | null) {
+/** `watchers(username, wishId)` subscribes as `username` to a compound, its community and one wish, from now on. */
+const it = harnessTest.extend('watchers', { scope: 'file' }, ({ h, world: w }) => {
+  return async (username: string, wishId: string | null) => {
     const client = h.ws(await w.token(username));
     const after = await h.lastSequence();
     const compound = subscribe(client, EVENTS, { orgUnitId: w.unit('Wenxiangyuan'), afterSequence: after });
     const community = subscribe(client, EVENTS, { orgUnitId: w.unit('Hongshun Road'), afterSequence: after });
     const wish = wishId ? subscribe(client, EVENTS, { wishId, afterSequence: after }) : null;
     return { client, compound, community, wish };
-  }
+  };
+});
 
-  it('submit → dispatch → accept → resolve → evaluate (4★) ends CLOSED, and every subscriber sees each step in order', async () => {
+describe('the wish loop', () => {
+  it('submit → dispatch → accept → resolve → evaluate (4★) ends CLOSED, and every subscriber sees each step in order', async ({
+    world: w,
+    watchers,
+  }) => {
     const wish = await w.submit('resident.wenxiangyuan.1', { title: '小区停车难', categoryCode: 'parking' });
     const subs = await watchers('hongshun.secretary', wish.id);
     const member = await w.person('member.wenxiangyuan.2');
@@ -62,11 +59,10 @@ describe('the wish loop', () => {
     await subs.client.dispose();
   });
 
-  it('a 2★ evaluation reopens the wish with its history kept', async () => {
+  it('a 2★ evaluation reopens the wish with its history kept', async ({ h, world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.2');
     const member = await w.person('member.wenxiangyuan.3');
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
-    await w.ok('member.wenxiangyuan.3', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.3');
     await w.ok('member.wenxiangyuan.3', 'resolveWish', { wishId: wish.id, note: '修好了' });
     const reopened = await w.ok('resident.wenxiangyuan.2', 'evaluateWish', { wishId: wish.id, rating: 2 });
     expect(reopened).toMatchObject({ status: 'SUBMITTED', rating: 2, reopenCount: 1, assignees: [] });
@@ -87,7 +83,7 @@ describe('the wish loop', () => {
     await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
   });
 
-  it('open for claim → claim makes the claimer the assignee', async () => {
+  it('open for claim → claim makes the claimer the assignee', async ({ world: w, watchers }) => {
     const wish = await w.submit('resident.wenxiangyuan.3');
     const subs = await watchers('wenxiangyuan.secretary', wish.id);
     await w.ok('wenxiangyuan.secretary', 'openWishForClaim', { wishId: wish.id, note: '欢迎党员认领' });
@@ -101,7 +97,9 @@ describe('the wish loop', () => {
     await subs.client.dispose();
   });
 
-  it('escalation moves the handling unit one level up and back to SUBMITTED, up to the street', async () => {
+  it('escalation moves the handling unit one level up and back to SUBMITTED, up to the street', async ({
+    world: w,
+  }) => {
     const wish = await w.submit('resident.wenxiangyuan.1', { categoryCode: 'property_disputes' });
     const member = await w.person('member.wenxiangyuan.4');
     await w.ok('wenxiangyuan.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [member] });
@@ -117,7 +115,7 @@ describe('the wish loop', () => {
     expect(top.errors?.[0]?.message).toMatch(/SUBMITTED/);
   });
 
-  it('the resident cancels; a secretary rejects with a reason', async () => {
+  it('the resident cancels; a secretary rejects with a reason', async ({ h, world: w }) => {
     const a = await w.submit('resident.wenxiangyuan.1');
     expect((await w.ok('resident.wenxiangyuan.1', 'cancelWish', { wishId: a.id, reason: '已自行解决' })).status).toBe(
       'CANCELLED',
@@ -134,7 +132,7 @@ describe('the wish loop', () => {
     expect(events.data.wish.events[1]).toEqual({ action: 'REJECT', note: '不属于服务范围' });
   });
 
-  it("a grid worker lists a wish on a resident's behalf, and the resident evaluates it", async () => {
+  it("a grid worker lists a wish on a resident's behalf, and the resident evaluates it", async ({ h, world: w }) => {
     const resident = await w.person('resident.wenxiangyuan.2');
     const wish = await w.submit('grid.hongshun', {
       orgUnitId: w.unit('Wenxiangyuan'),
@@ -152,24 +150,21 @@ describe('the wish loop', () => {
     expect(mine.data.wishes.edges.map((e: any) => e.node.id)).toContain(wish.id);
   });
 
-  it('declining and abandoning hand the order back to SUBMITTED', async () => {
+  it('declining and abandoning hand the order back to SUBMITTED', async ({ world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.3');
     const m5 = await w.person('member.wenxiangyuan.5');
     await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m5] });
     expect((await w.ok('member.wenxiangyuan.5', 'declineWish', { wishId: wish.id, reason: '出差' })).status).toBe(
       'SUBMITTED',
     );
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m5] });
-    await w.ok('member.wenxiangyuan.5', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.5');
     const back = await w.ok('member.wenxiangyuan.5', 'abandonWish', { wishId: wish.id, reason: '身体不适' });
     expect(back).toMatchObject({ status: 'SUBMITTED', assignees: [] });
   });
 
-  it('a RESOLVED wish without an evaluation closes itself after the configured days', async () => {
+  it('a RESOLVED wish without an evaluation closes itself after the configured days', async ({ h, world: w }) => {
     const wish = await w.submit('resident.wenxiangyuan.1');
-    const m1 = await w.person('member.wenxiangyuan.1');
-    await w.ok('hongshun.secretary', 'dispatchWish', { wishId: wish.id, assigneeIds: [m1] });
-    await w.ok('member.wenxiangyuan.1', 'acceptWish', { wishId: wish.id });
+    await w.dispatchAccepted('hongshun.secretary', wish.id, 'member.wenxiangyuan.1');
     await w.ok('member.wenxiangyuan.1', 'resolveWish', { wishId: wish.id, note: 'done' });
     const { WishService } = await import('../../server/src/domain/wishes/wish.service.ts');
     const later = () => new Date(Date.now() + 8 * 86_400_000);
@@ -184,7 +179,10 @@ describe('the wish loop', () => {
     expect(res.data.wish.events.at(-1)).toEqual({ action: 'AUTO_CLOSE', actor: null });
   });
 
-  it('records coordination meetings with their change event; others are refused and nothing is written', async () => {
+  it('records coordination meetings with their change event; others are refused and nothing is written', async ({
+    h,
+    world: w,
+  }) => {
     const wish = await w.submit('resident.wenxiangyuan.1', { categoryCode: 'parking' });
     const record = `mutation($i: RecordMeetingInput!) { recordMeeting(input: $i) { wish { meetings { place participants decisions recordedBy { id } } } } }`;
     const input = {

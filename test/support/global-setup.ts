@@ -6,7 +6,7 @@
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { seedDemoData } from '../../seeds/demo-seed.ts';
+import { seedDemoData } from '../../seeds/demo/index.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
 import { migrate } from '../../server/src/db/database.ts';
 import {

@@ -12,6 +12,8 @@ import { createLogger } from '../../server/src/logger.ts';
 import { withDatabase } from './db-url.ts';
 
 export const DEMO_PASSWORD = 'wishgrid-demo';
+/** The login mutation as a client sends it: variables `u` (username) and `p` (password). */
+export const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }';
 
 export interface GqlError {
   message: string;
@@ -21,6 +23,62 @@ export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: GqlError[];
 }
+/** The code and the field of a result's first error (undefined when it has none). */
+export const errorCode = (res: GqlResult) => res.errors?.[0]?.extensions?.code;
+export const errorField = (res: GqlResult) => res.errors?.[0]?.extensions?.field;
+
+export interface GraphqlRequest {
+  query: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+}
+
+/** One GraphQL request POSTed as JSON to the server at `url`, with a bearer token when given. */
+export function postGraphql(url: string, request: GraphqlRequest, token?: string | null): Promise<Response> {
+  return fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify(request),
+  });
+}
+
+/** A lazy graphql-ws client of the server at `url`, authenticated by `token` in connection_init. */
+export function wsClient(
+  url: string,
+  token: string | null,
+  extra: Partial<Parameters<typeof createClient>[0]> = {},
+): Client {
+  return createClient({
+    url: `${url.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: true,
+    ...extra,
+  });
+}
+
+/** The close code of a raw graphql-transport-ws socket after `act` (which may send nothing at all). */
+export function closeCode(url: string, act: (socket: WebSocket) => void = () => undefined) {
+  return new Promise<{ code: number; ms: number }>((resolve, reject) => {
+    const started = Date.now();
+    const socket = new WebSocket(`${url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+    socket.on('open', () => act(socket));
+    socket.on('close', (code) => resolve({ code, ms: Date.now() - started }));
+    socket.on('error', reject);
+  });
+}
+
+export interface HarnessOptions {
+  /** Share live events (and rate limits) through this Redis. */
+  redisUrl?: string | null;
+  /** Serve this existing database (another harness's) instead of a fresh clone of the template. */
+  databaseName?: string;
+}
 
 export interface Harness {
   app: App;
@@ -28,6 +86,13 @@ export interface Harness {
   databaseUrl: string;
   db: pg.Pool;
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResult<T>>;
+  /** Runs one named operation of a multi-operation document (a contract document, as written). */
+  operation<T = any>(
+    document: string,
+    operationName: string,
+    variables: Record<string, unknown>,
+    token: string | null,
+  ): Promise<GqlResult<T>>;
   login(username: string): Promise<string>;
   /** The newest event sequence: subscribe with it as afterSequence and nothing after it can be missed. */
   lastSequence(): Promise<number>;
@@ -35,7 +100,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(opts: { redisUrl?: string | null; databaseName?: string } = {}): Promise<Harness> {
+export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> {
   const server = inject('pgServerUrl');
   const template = inject('templateDatabase');
   const name = opts.databaseName ?? `wishgrid_t_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -67,25 +132,15 @@ export async function startHarness(opts: { redisUrl?: string | null; databaseNam
     url,
     databaseUrl,
     db,
-    async gql(query, variables, token) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as GqlResult<any>;
+    gql: (query, variables, token) => harness.operation(query, '', variables ?? {}, token ?? null),
+    async operation(document, operationName, variables, token) {
+      const request = { query: document, variables, ...(operationName ? { operationName } : {}) };
+      return (await (await postGraphql(url, request, token)).json()) as GqlResult<any>;
     },
     async login(username) {
       const cached = tokens.get(username);
       if (cached) return cached;
-      const result = await harness.gql<{ login: { token: string } }>(
-        'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-        { u: username, p: DEMO_PASSWORD },
-      );
+      const result = await harness.gql<{ login: { token: string } }>(LOGIN, { u: username, p: DEMO_PASSWORD });
       const token = result.data?.login.token;
       if (!token) throw new Error(`login ${username} failed: ${JSON.stringify(result.errors)}`);
       tokens.set(username, token);
@@ -95,16 +150,7 @@ export async function startHarness(opts: { redisUrl?: string | null; databaseNam
       const { rows } = await db.query('select coalesce(max(sequence), 0)::int as s from wish_event');
       return rows[0].s as number;
     },
-    ws(token, extra = {}) {
-      return createClient({
-        url: `${url.replace('http', 'ws')}/graphql`,
-        webSocketImpl: WebSocket,
-        connectionParams: token ? { authorization: `Bearer ${token}` } : {},
-        retryAttempts: 0,
-        lazy: true,
-        ...extra,
-      });
-    },
+    ws: (token, extra = {}) => wsClient(url, token, extra),
     async stop() {
       await app.stop();
       await db.end();
@@ -119,10 +165,18 @@ export async function startHarness(opts: { redisUrl?: string | null; databaseNam
   return harness;
 }
 
-/** Collects a subscription's messages; `next(n)` awaits the first n with a timeout instead of sleeping. */
-export function subscribe<T = any>(client: Client, query: string, variables: Record<string, unknown> = {}) {
+/**
+ * Collects a subscription's messages (of one named operation of the document, when given); `next(n)` awaits
+ * the first n with a timeout instead of sleeping.
+ */
+export function subscribe<T = any>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+) {
   const items: T[] = [];
-  const errors: unknown[] = [];
+  const errors: any[] = [];
   let waiters: (() => void)[] = [];
   let completed = false;
   const notify = () => {
@@ -130,7 +184,7 @@ export function subscribe<T = any>(client: Client, query: string, variables: Rec
     waiters = [];
   };
   const dispose = client.subscribe<T>(
-    { query, variables },
+    { query, variables, ...(operationName ? { operationName } : {}) },
     {
       next: (value) => {
         if (value.errors) errors.push(...value.errors);

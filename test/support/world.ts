@@ -1,18 +1,37 @@
-/** Names → ids of the seeded demo world, and the wish operations as small typed helpers. */
+/** Names → ids of the seeded demo world, and what the demo accounts do through the API, as small helpers. */
 import { expect } from 'vitest';
 import type { GqlResult, Harness } from './harness.ts';
 
 export const WISH_FIELDS = `id title status rating reopenCount description
   compound { id name } handlingUnit { id name kind } assignees { id displayName }`;
 
+/** `mutation($input: <Name>Input!) { <name>(input: $input) { <selection> } }`: the shape of every mutation. */
+const mutationDocument = (name: string, selection: string) =>
+  `mutation($input: ${name[0]?.toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $input) { ${selection} } }`;
+
+/** A step of a wish's way: who runs which wish mutation, with what besides the wish's id. */
+export type WishStep = [username: string, mutation: string, extra?: Record<string, unknown>];
+
 export interface World {
   unit(name: string): string;
   person(username: string): Promise<string>;
   token(username: string): Promise<string>;
+  /** Runs a query or mutation as the demo account `username`. */
+  as(username: string, query: string, variables?: Record<string, unknown>): Promise<GqlResult<any>>;
+  /** Runs the mutation `name` with `input` as `username`, selecting `selection` from its payload. */
+  mutate(username: string, name: string, input: Record<string, unknown>, selection: string): Promise<GqlResult<any>>;
+  /** `mutate` with `selection` fixed: `(username, name, input)` for the mutations of one type. */
+  mutator(
+    selection: string,
+  ): (username: string, name: string, input: Record<string, unknown>) => Promise<GqlResult<any>>;
   submit(username: string, input?: Record<string, unknown>): Promise<any>;
   act(username: string, mutation: string, input: Record<string, unknown>): Promise<GqlResult<any>>;
   /** Runs a mutation that must succeed and returns the wish. */
   ok(username: string, mutation: string, input: Record<string, unknown>): Promise<any>;
+  /** Runs each step on the wish (each must succeed) and returns the wish as the last step left it. */
+  walk(wishId: string, steps: WishStep[]): Promise<any>;
+  /** `dispatcher` dispatches the wish to the party member `member`, who accepts it. */
+  dispatchAccepted(dispatcher: string, wishId: string, member: string): Promise<any>;
 }
 
 export async function loadWorld(h: Harness): Promise<World> {
@@ -37,6 +56,9 @@ export async function loadWorld(h: Harness): Promise<World> {
       return me.data.me.id;
     },
     token: (username) => h.login(username),
+    as: async (username, query, variables = {}) => h.gql(query, variables, await h.login(username)),
+    mutate: (username, name, input, selection) => world.as(username, mutationDocument(name, selection), { input }),
+    mutator: (selection) => (username, name, input) => world.mutate(username, name, input, selection),
     async submit(username, input = {}) {
       const res = await world.act(username, 'submitWish', {
         title: '单元门口的台阶破损',
@@ -47,31 +69,21 @@ export async function loadWorld(h: Harness): Promise<World> {
       expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
       return res.data.submitWish.wish;
     },
-    async act(username, mutation, input) {
-      const type = `${mutation[0]?.toUpperCase()}${mutation.slice(1)}Input`;
-      return h.gql(
-        `mutation($input: ${type}!) { ${mutation}(input: $input) { wish { ${WISH_FIELDS} } } }`,
-        { input },
-        await h.login(username),
-      );
-    },
+    act: (username, mutation, input) => world.mutate(username, mutation, input, `wish { ${WISH_FIELDS} }`),
     async ok(username, mutation, input) {
       const res = await world.act(username, mutation, input);
       expect(res.errors, `${username} ${mutation}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       return res.data[mutation].wish;
     },
+    async walk(wishId, steps) {
+      let wish: any;
+      for (const [who, mutation, extra] of steps) wish = await world.ok(who, mutation, { wishId, ...extra });
+      return wish;
+    },
+    async dispatchAccepted(dispatcher, wishId, member) {
+      await world.ok(dispatcher, 'dispatchWish', { wishId, assigneeIds: [await world.person(member)] });
+      return world.ok(member, 'acceptWish', { wishId });
+    },
   };
   return world;
-}
-
-/** A digest of everything the wish loop writes: equal before and after means nothing changed. */
-export async function wishTablesDigest(h: Harness): Promise<string> {
-  const { rows } = await h.db.query(`
-    select md5(string_agg(t, '|' order by t)) as d from (
-      select 'w' || row_to_json(w)::text as t from wish w
-      union all select 'e' || row_to_json(e)::text from wish_event e
-      union all select 'a' || row_to_json(a)::text from assignment a
-      union all select 'm' || row_to_json(m)::text from meeting m
-    ) x`);
-  return rows[0].d as string;
 }

@@ -1,6 +1,22 @@
 import englishMessages from 'ra-language-english';
 import { describe, expect, it } from 'vitest';
+import {
+  ActivityStatus,
+  OrgUnitKind,
+  PointEntryKind,
+  PointSourceType,
+  PropertyCommitteeMemberRole,
+  PropertyCommitteeStatus,
+  PropertyServiceMode,
+  PropertyStatus,
+  Role,
+  SignUpStatus,
+  WishAction,
+  WishChannel,
+  WishStatus,
+} from '../../admin/src/gql/graphql.ts';
 import { catalog } from '../../admin/src/i18n/catalog.ts';
+import { WISH_STATUSES } from '../../admin/src/wishes/wish-statuses.ts';
 
 type Messages = { [key: string]: string | Messages };
 
@@ -28,9 +44,25 @@ const APP_KEYS = [
   'resources.wishes.fields.category',
   'resources.wishes.fields.compound',
   'resources.wishes.fields.createdAt',
-  ...['SUBMITTED', 'OPEN_FOR_CLAIM', 'DISPATCHED', 'ACCEPTED', 'RESOLVED', 'CLOSED', 'REJECTED', 'CANCELLED'].map(
-    (status) => `wishgrid.status.${status}`,
-  ),
+  ...WISH_STATUSES.map((status) => `wishgrid.status.${status}`),
+];
+
+/** Where the panel labels each of the API's enums (generated from the schema): every value needs a label. */
+const ENUM_LABELS: [string, Record<string, string>][] = [
+  ['wishgrid.status', WishStatus],
+  ['wishgrid.action', WishAction],
+  ['wishgrid.role', Role],
+  ['wishgrid.channel', WishChannel],
+  ['wishgrid.people.role', Role],
+  ['wishgrid.orgUnits.kind', OrgUnitKind],
+  ['wishgrid.orgUnits.propertyStatus', PropertyStatus],
+  ['wishgrid.propertyCommittees.serviceMode', PropertyServiceMode],
+  ['wishgrid.propertyCommittees.status', PropertyCommitteeStatus],
+  ['wishgrid.propertyCommittees.memberRole', PropertyCommitteeMemberRole],
+  ['wishgrid.activities.status', ActivityStatus],
+  ['wishgrid.activities.signUpStatus', SignUpStatus],
+  ['wishgrid.pointKind', PointEntryKind],
+  ['wishgrid.pointEntries.sourceType', PointSourceType],
 ];
 
 const zhCN = flatten(catalog['zh-CN'] as Messages);
@@ -50,6 +82,12 @@ describe('the admin panel translations', () => {
   it('cover the wishes resource and every wish status', () => {
     expect(APP_KEYS.filter((key) => !zhCN.has(key))).toEqual([]);
     expect(APP_KEYS.filter((key) => !en.has(key))).toEqual([]);
+  });
+
+  it('label every value of the enums the panel shows, in both languages', () => {
+    const keys = ENUM_LABELS.flatMap(([prefix, values]) => Object.values(values).map((value) => `${prefix}.${value}`));
+    expect(keys.filter((key) => !zhCN.has(key))).toEqual([]);
+    expect(keys.filter((key) => !en.has(key))).toEqual([]);
   });
 
   it('have no empty message in either language', () => {

@@ -1,26 +1,12 @@
-import { Chip } from '@mui/material';
-import { useRecordContext, useTranslate } from 'react-admin';
-import type { ActivityStatus } from './activity-statuses.ts';
+import { EnumChip } from '../common/EnumChip.tsx';
+import { ACTIVITY_STATUS_COLORS } from './activity-statuses.ts';
 
-const COLORS: Record<ActivityStatus, 'info' | 'success' | 'default'> = {
-  PLANNED: 'info',
-  FINISHED: 'success',
-  CANCELLED: 'default',
-};
-
-export const ActivityStatusField = (_props: { source?: string; label?: string }) => {
-  const record = useRecordContext<{ status: ActivityStatus }>();
-  const translate = useTranslate();
-  if (!record) return null;
-  return (
-    <Chip
-      size="small"
-      data-testid="activity-status"
-      data-status={record.status}
-      color={COLORS[record.status]}
-      variant={record.status === 'CANCELLED' ? 'outlined' : 'filled'}
-      label={translate(`wishgrid.activities.status.${record.status}`)}
-      sx={{ width: 'fit-content' }}
-    />
-  );
-};
+export const ActivityStatusField = (_props: { source?: string; label?: string }) => (
+  <EnumChip
+    colors={ACTIVITY_STATUS_COLORS}
+    labels="wishgrid.activities.status"
+    testId="activity-status"
+    outlined={['CANCELLED']}
+    sx={{ width: 'fit-content' }}
+  />
+);

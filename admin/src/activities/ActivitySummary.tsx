@@ -1,26 +1,22 @@
 import { Box } from '@mui/material';
 import {
-  DateField,
   FunctionField,
   Labeled,
   Link,
   NumberField,
   TextField,
   useCreatePath,
-  useLocaleState,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { NameField } from '../common/names.tsx';
+import { DateShown } from '../common/ResourceList.tsx';
 import { ActivityStatusField } from './ActivityStatusField.tsx';
 import type { ActivityRecord } from './activity-statuses.ts';
-
-const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short' } as const;
 
 /** What, when, where and by whom: the activity's own facts. */
 export const ActivitySummary = () => {
   const record = useRecordContext<ActivityRecord>();
-  const [locale] = useLocaleState();
   const translate = useTranslate();
   const createPath = useCreatePath();
   if (!record) return null;
@@ -59,10 +55,10 @@ export const ActivitySummary = () => {
         <TextField source="place" />
       </Labeled>
       <Labeled source="startsAt">
-        <DateField source="startsAt" showTime locales={locale} options={DATE_TIME} />
+        <DateShown source="startsAt" moment />
       </Labeled>
       <Labeled source="endsAt">
-        <DateField source="endsAt" showTime locales={locale} options={DATE_TIME} />
+        <DateShown source="endsAt" moment />
       </Labeled>
       <Labeled source="capacity">
         <NumberField source="capacity" />

@@ -1,6 +1,7 @@
 import { Chip } from '@mui/material';
 import type { ReactNode } from 'react';
 import { RecordContextProvider, useRecordContext, useTranslate } from 'react-admin';
+import { useLiveStatus } from '../live/hooks.ts';
 import type { ActivityRecord } from './activity-statuses.ts';
 import { useLiveActivity } from './live-activity.ts';
 
@@ -11,7 +12,8 @@ import { useLiveActivity } from './live-activity.ts';
 export const LiveActivityRecord = ({ children }: { children: ReactNode }) => {
   const record = useRecordContext<ActivityRecord>();
   const translate = useTranslate();
-  const { live, status } = useLiveActivity(record?.id);
+  const live = useLiveActivity(record?.id);
+  const status = useLiveStatus();
   if (!record) return null;
   const merged: ActivityRecord = live && live.id === record.id ? { ...record, ...live } : record;
   return (
@@ -19,7 +21,7 @@ export const LiveActivityRecord = ({ children }: { children: ReactNode }) => {
       <Chip
         size="small"
         data-testid="activity-live-status"
-        data-status={status}
+        data-status={status === 'offline' ? 'connecting' : status}
         color={status === 'connected' ? 'success' : status === 'reconnecting' ? 'warning' : 'default'}
         label={translate(
           status === 'connected'

@@ -1,48 +1,29 @@
-export const ACTIVITY_STATUSES = ['PLANNED', 'FINISHED', 'CANCELLED'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+import { enumChoices } from '../common/enum-choices.ts';
+import type { ActivityDetailFragment, ActivityRowFragment, ActivityStatus } from '../gql/graphql.ts';
 
-export const activityStatusChoices = ACTIVITY_STATUSES.map((id) => ({ id, name: `wishgrid.activities.status.${id}` }));
+export type { ActivityStatus };
+
+/** Each state of an activity, in display order, with its chip. */
+export const ACTIVITY_STATUS_COLORS = {
+  PLANNED: 'info',
+  FINISHED: 'success',
+  CANCELLED: 'default',
+} as const satisfies Record<ActivityStatus, 'info' | 'success' | 'default'>;
+
+export const activityStatusChoices = enumChoices(
+  Object.keys(ACTIVITY_STATUS_COLORS) as ActivityStatus[],
+  'wishgrid.activities.status',
+);
 
 /** Check-in opens two hours before the start (as the server has it): people arrive early. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3_600_000;
 
-export interface ActivityRecord {
-  id: string;
-  title: string;
-  description?: string | null;
-  place: string;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  pointsPerParticipant: number;
-  status: ActivityStatus;
-  signedUpCount: number;
-  checkedInCount: number;
-  placesLeft: number;
-  canManage: boolean;
-  canRecordCheckIns: boolean;
-  version: number;
-  theme: { id: string; year: number; month: number; title: string } | null;
-  organizer: { id: string; name: string; nameZh: string; kind: string };
-  signUps?: SignUp[] | null;
-  checkIns?: CheckIn[] | null;
-}
+/** An activity as the list reads it, with the show page's details when read there. */
+export type ActivityRecord = ActivityRowFragment & Partial<ActivityDetailFragment>;
 
-export interface SignUp {
-  person: { id: string; displayName: string };
-  status: 'SIGNED_UP' | 'CANCELLED';
-  signedUpAt: string;
-  cancelledAt: string | null;
-  checkedIn: boolean;
-}
+export type SignUp = NonNullable<ActivityDetailFragment['signUps']>[number];
 
-export interface CheckIn {
-  person: { id: string; displayName: string };
-  hours: number | null;
-  walkIn: boolean;
-  at: string;
-  recordedBy: { id: string; displayName: string };
-}
+export type CheckIn = NonNullable<ActivityDetailFragment['checkIns']>[number];
 
 /** What the viewer may do with the activity now (the server decides; this only hides useless buttons). */
 export function activityActions(a: ActivityRecord, now: Date = new Date()) {

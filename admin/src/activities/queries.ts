@@ -1,15 +1,27 @@
 import { streetMidnight } from '../common/street-time.ts';
-import { changed, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { mutation, pick, resourceQueries, updateMutation } from '../data/resource-queries.ts';
+import { graphql } from '../gql/gql.ts';
 
-export const ACTIVITY_FIELDS = `id title place startsAt endsAt capacity pointsPerParticipant status
-  signedUpCount checkedInCount placesLeft canManage canRecordCheckIns version
-  theme { id year month title } organizer { id name nameZh kind }`;
+export const ActivityRow = graphql(`
+  fragment ActivityRow on Activity {
+    id title place startsAt endsAt capacity pointsPerParticipant status
+    signedUpCount checkedInCount placesLeft canManage canRecordCheckIns version
+    theme { id year month title } organizer { id name nameZh kind }
+  }
+`);
 
-/** Who signed up and who came: what the show page and the live subscription read. */
-export const ACTIVITY_PEOPLE_FIELDS = `signUps { person { id displayName } status signedUpAt cancelledAt checkedIn }
-  checkIns { person { id displayName } hours walkIn at recordedBy { id displayName } }`;
+/** Who signed up and who came, with the counts: what the show page and the live subscription read. */
+export const ActivityPeople = graphql(`
+  fragment ActivityPeople on Activity {
+    id status capacity signedUpCount checkedInCount placesLeft
+    signUps { person { id displayName } status signedUpAt cancelledAt checkedIn }
+    checkIns { person { id displayName } hours walkIn at recordedBy { id displayName } }
+  }
+`);
 
-export const ACTIVITY_DETAIL_FIELDS = `description createdAt updatedAt ${ACTIVITY_PEOPLE_FIELDS}`;
+export const ActivityDetail = graphql(`
+  fragment ActivityDetail on Activity { description createdAt updatedAt ...ActivityPeople }
+`);
 
 const EDITABLE = [
   'themeId',
@@ -49,8 +61,8 @@ export default resourceQueries({
   listField: 'activityList',
   oneField: 'activity',
   filterType: 'ActivityListFilter',
-  fields: ACTIVITY_FIELDS,
-  detailFields: ACTIVITY_DETAIL_FIELDS,
+  row: ActivityRow,
+  detail: ActivityDetail,
   toFilter: (f) => ({
     ...pick(f, ['ids', 'q', 'orgUnitId', 'themeId', 'upcoming', 'manageable']),
     // The date filters name whole days: from the start of `from` to the end of `to`, street time.
@@ -60,20 +72,34 @@ export default resourceQueries({
   }),
   create: mutation({
     field: 'createActivity',
-    inputType: 'CreateActivityInput',
     resultKey: 'activity',
-    fields: ACTIVITY_FIELDS,
+    fragments: [ActivityRow],
     toInput: (d) => pick(asInput(d), EDITABLE),
   }),
-  update: mutation({
+  update: updateMutation({
     field: 'updateActivity',
-    inputType: 'UpdateActivityInput',
     resultKey: 'activity',
-    fields: ACTIVITY_FIELDS,
-    toInput: (d, id, previous) => ({
-      id,
-      ...changed(asInput(d), previous && asInput(previous), EDITABLE),
-      ...(typeof previous?.version === 'number' ? { expectedVersion: previous.version } : {}),
-    }),
+    fragments: [ActivityRow],
+    editable: EDITABLE,
+    asInput,
   }),
 });
+
+/** The activity now, then again after each sign-up, cancellation, check-in or edit (over the live socket). */
+export const ACTIVITY_SIGN_UPS = graphql(`
+  subscription ActivitySignUps($activityId: ID!) { activitySignUps(activityId: $activityId) { ...ActivityPeople } }
+`);
+
+export const CANCEL_ACTIVITY = graphql(`
+  mutation CancelActivity($input: CancelActivityInput!) { cancelActivity(input: $input) { activity { id status version } } }
+`);
+
+export const FINISH_ACTIVITY = graphql(`
+  mutation FinishActivity($input: FinishActivityInput!) { finishActivity(input: $input) { activity { id status version } } }
+`);
+
+export const CHECK_IN = graphql(`
+  mutation CheckInToActivity($input: CheckInToActivityInput!) {
+    checkInToActivity(input: $input) { activity { id checkedInCount signedUpCount placesLeft } }
+  }
+`);

@@ -1,70 +1,42 @@
+import { print } from 'graphql';
 import type { AuthProvider } from 'react-admin';
-import { GRAPHQL_URL } from '../data/graphql-endpoint.ts';
-import { graphQLErrorsOf, hasErrorCode, isUnauthenticated } from './graphql-errors.ts';
-import { clearSession, getSessionUser, getToken, type SessionUser, saveSession } from './session.ts';
+import { ApiError, request } from '../data/graphql-fetch.ts';
+import { graphql } from '../gql/gql.ts';
+import type { LoginMutation } from '../gql/graphql.ts';
+import { isUnauthenticated } from './graphql-errors.ts';
+import { clearSession, getSessionUser, getToken, saveSession } from './session.ts';
 
-const LOGIN = /* GraphQL */ `
-  mutation Login($username: String!, $password: String!) {
-    login(username: $username, password: $password) {
-      token
-      user {
-        id
-        displayName
-        roles {
-          role
-          orgUnit {
-            id
-            name
-          }
-        }
-      }
+const LOGIN = print(
+  graphql(`
+    mutation Login($username: String!, $password: String!) {
+      login(username: $username, password: $password) { token user { id displayName roles { role orgUnit { id name } } } }
     }
-  }
-`;
-
-interface LoginResponse {
-  data?: { login?: { token: string; user: SessionUser } | null } | null;
-  errors?: unknown[];
-}
+  `),
+);
 
 interface Credentials {
   username: string;
   password: string;
 }
 
-const requestLogin = async ({ username, password }: Credentials): Promise<LoginResponse> => {
-  let response: Response;
-  try {
-    response = await fetch(GRAPHQL_URL, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ query: LOGIN, variables: { username, password } }),
-    });
-  } catch {
-    throw new Error('ra.notification.http_error');
-  }
-  try {
-    return (await response.json()) as LoginResponse;
-  } catch {
-    // Not a GraphQL answer at all (a proxy error page, a server that is down).
-    throw new Error('ra.notification.http_error');
-  }
-};
+/** The server's reason for a refused sign-in, as the login form shows it (it translates i18n keys). */
+function signInError(error: unknown): Error {
+  if (!(error instanceof ApiError)) return error instanceof Error ? error : new Error(String(error));
+  if (error.code === 'NETWORK') return new Error('ra.notification.http_error');
+  if (error.code === 'UNAUTHENTICATED' || error.code === 'BAD_USER_INPUT') return new Error('ra.auth.sign_in_error');
+  return new Error(error.message);
+}
 
-// Error messages thrown here are shown by react-admin's login form, which translates them as i18n keys.
 export const authProvider: AuthProvider = {
-  async login(credentials: Credentials) {
-    const result = await requestLogin(credentials);
-    const session = result.data?.login;
-    if (session) {
-      saveSession(session.token, session.user);
-      return;
+  async login({ username, password }: Credentials) {
+    let session: LoginMutation['login'];
+    try {
+      ({ login: session } = await request<LoginMutation>(LOGIN, { username, password }, null));
+    } catch (error) {
+      throw signInError(error);
     }
-    if (hasErrorCode(result, 'UNAUTHENTICATED') || hasErrorCode(result, 'BAD_USER_INPUT')) {
-      throw new Error('ra.auth.sign_in_error');
-    }
-    const message = graphQLErrorsOf(result).find((e) => typeof e.message === 'string')?.message;
-    throw new Error(typeof message === 'string' ? message : 'ra.auth.sign_in_error');
+    if (!session) throw new Error('ra.auth.sign_in_error');
+    saveSession(session.token, session.user);
   },
 
   async logout() {

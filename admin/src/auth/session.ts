@@ -1,17 +1,13 @@
 // The signed-in session lives in localStorage so that a reload keeps the staff member signed in.
+import type { LoginMutation } from '../gql/graphql.ts';
+
 const TOKEN_KEY = 'wishgrid.token';
 const USER_KEY = 'wishgrid.user';
 
-export interface SessionRole {
-  role: string;
-  orgUnit: { id: string; name: string } | null;
-}
+/** The signed-in person as the login answered: who they are and their roles (to hide what they may not do). */
+export type SessionUser = NonNullable<LoginMutation['login']>['user'];
 
-export interface SessionUser {
-  id: string;
-  displayName: string;
-  roles: SessionRole[];
-}
+export type SessionRole = SessionUser['roles'][number];
 
 export const getToken = (): string | null => localStorage.getItem(TOKEN_KEY);
 

@@ -5,13 +5,14 @@
  */
 import { useCallback, useState } from 'react';
 import { useLogoutIfAccessDenied, useNotify, useRefresh } from 'react-admin';
-import { errorMessage, gqlMutate } from '../data/graphql-client.ts';
+import { type Document, errorMessage, gqlMutate } from '../data/graphql-client.ts';
 
 export interface ApiActionOptions {
-  /** i18n key of the success notification (default: react-admin's "element updated"). */
+  /** i18n key of the success notification (default: react-admin's "element updated"), and its arguments. */
   success?: string;
-  /** Called with the mutation's data after success (before the refresh). */
-  onSuccess?: (data: unknown) => void;
+  successArgs?: Record<string, unknown>;
+  /** The success notification's kind (default `info`). */
+  successType?: 'info' | 'success';
 }
 
 export function useApiAction() {
@@ -21,12 +22,18 @@ export function useApiAction() {
   const [pending, setPending] = useState(false);
 
   const run = useCallback(
-    async (source: string, variables: Record<string, unknown>, options: ApiActionOptions = {}): Promise<boolean> => {
+    async <T, V extends Record<string, unknown>>(
+      document: Document<T, V>,
+      variables: V,
+      options: ApiActionOptions = {},
+    ): Promise<boolean> => {
       setPending(true);
       try {
-        const data = await gqlMutate<unknown>(source, variables);
-        notify(options.success ?? 'ra.notification.updated', { type: 'info', messageArgs: { smart_count: 1 } });
-        options.onSuccess?.(data);
+        await gqlMutate<T, V>(document, variables);
+        notify(options.success ?? 'ra.notification.updated', {
+          type: options.successType ?? 'info',
+          messageArgs: options.successArgs ?? { smart_count: 1 },
+        });
         refresh();
         return true;
       } catch (error) {

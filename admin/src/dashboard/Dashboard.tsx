@@ -111,31 +111,20 @@ export const Dashboard = () => {
       <CloseTimeCard stats={wishStats} period={periodText} />
       <SatisfactionCard stats={wishStats} period={periodText} />
       <Box sx={wide}>
-        <StatusChartCard stats={wishStats} pending={stats.isPending} error={stats.error} />
+        <StatusChartCard query={stats} />
       </Box>
       <Box sx={wide}>
-        <CommunityChartCard stats={wishStats} pending={stats.isPending} error={stats.error} />
+        <CommunityChartCard query={stats} />
       </Box>
       {unit !== null && (
-        <Box sx={{ gridColumn: { sm: 'span 2', lg: 'span 3' } }}>
-          <ParticipationCard
-            data={participation.data?.activityParticipation}
-            year={year}
-            throughMonth={month}
-            pending={participation.isPending}
-            error={participation.error}
-          />
-        </Box>
-      )}
-      {unit !== null && (
-        <Box sx={{ gridColumn: { sm: 'span 2', lg: 'span 1' } }}>
-          <RankingCard
-            rows={ranking.data?.pointRanking}
-            year={year}
-            pending={ranking.isPending}
-            error={ranking.error}
-          />
-        </Box>
+        <>
+          <Box sx={{ gridColumn: { sm: 'span 2', lg: 'span 3' } }}>
+            <ParticipationCard query={participation} year={year} throughMonth={month} />
+          </Box>
+          <Box sx={{ gridColumn: { sm: 'span 2', lg: 'span 1' } }}>
+            <RankingCard query={ranking} year={year} />
+          </Box>
+        </>
       )}
     </Box>
   );

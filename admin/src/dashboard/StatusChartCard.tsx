@@ -1,31 +1,23 @@
 import { useTranslate } from 'react-admin';
 import { statusBars } from './aggregate.ts';
 import { BarChart } from './charts/BarChart.tsx';
-import { DashboardCard } from './DashboardCard.tsx';
+import { type CardQuery, DashboardCard } from './DashboardCard.tsx';
 import type { WishStatsData } from './queries.ts';
 
-interface Props {
-  stats: WishStatsData['wishStats'] | undefined;
-  pending: boolean;
-  error: unknown;
-}
-
-export const StatusChartCard = ({ stats, pending, error }: Props) => {
+export const StatusChartCard = ({ query }: { query: CardQuery<WishStatsData> }) => {
   const translate = useTranslate();
-  const title = translate('wishgrid.dashboard.byStatus');
   return (
     <DashboardCard
       testId="chart-status"
-      title={title}
-      subtitle={translate('wishgrid.dashboard.byStatusHint')}
-      pending={pending}
-      error={error}
+      title="wishgrid.dashboard.byStatus"
+      subtitle="wishgrid.dashboard.byStatusHint"
+      query={query}
     >
-      {stats && (
+      {({ wishStats }, title) => (
         <BarChart
           title={title}
           height={248}
-          data={statusBars(stats.byStatus, (s) => translate(`wishgrid.status.${s}`))}
+          data={statusBars(wishStats.byStatus, (s) => translate(`wishgrid.status.${s}`))}
         />
       )}
     </DashboardCard>

@@ -4,12 +4,17 @@
  */
 import type { SessionRole } from '../auth/session.ts';
 import { monthPeriod, streetDate, yearPeriod } from '../common/street-time.ts';
-import { WISH_STATUSES, type WishStatus } from '../wishes/wish-statuses.ts';
+import {
+  countOf,
+  openCount,
+  STATUS_COLORS,
+  type StatusCount,
+  WISH_STATUSES,
+  type WishStatus,
+} from '../wishes/wish-statuses.ts';
+import type { BarDatum } from './charts/BarChart.tsx';
 
-export interface StatusCount {
-  status: string;
-  count: number;
-}
+export { openCount, STATUS_COLORS, type StatusCount };
 
 export interface CommunityStats {
   unitId: string;
@@ -28,21 +33,6 @@ export interface MonthlyParticipation {
   signUps: number;
 }
 
-/** Wishes still being worked on (the server's PENDING_STATUSES). */
-export const OPEN_STATUSES: readonly WishStatus[] = ['SUBMITTED', 'OPEN_FOR_CLAIM', 'DISPATCHED', 'ACCEPTED'];
-
-/** One colour per state, the same on every chart (and close to the display screen's). */
-export const STATUS_COLORS: Record<WishStatus, string> = {
-  SUBMITTED: '#f59e0b',
-  OPEN_FOR_CLAIM: '#06b6d4',
-  DISPATCHED: '#3b82f6',
-  ACCEPTED: '#8b5cf6',
-  RESOLVED: '#14b8a6',
-  CLOSED: '#22c55e',
-  REJECTED: '#ef4444',
-  CANCELLED: '#94a3b8',
-};
-
 export const SERIES_COLORS = {
   open: '#3b82f6',
   closed: '#22c55e',
@@ -50,16 +40,6 @@ export const SERIES_COLORS = {
   attendances: '#c62828',
   uniqueParticipants: '#f59e0b',
 } as const;
-
-export interface BarDatum {
-  key: string;
-  label: string;
-  value: number;
-  color?: string;
-}
-
-export const countOf = (counts: readonly StatusCount[] | undefined, status: string): number =>
-  counts?.find((c) => c.status === status)?.count ?? 0;
 
 /** Every status in lifecycle order (zero when none), labelled and coloured. */
 export function statusBars(byStatus: readonly StatusCount[], label: (status: WishStatus) => string): BarDatum[] {
@@ -69,10 +49,6 @@ export function statusBars(byStatus: readonly StatusCount[], label: (status: Wis
     value: countOf(byStatus, status),
     color: STATUS_COLORS[status],
   }));
-}
-
-export function openCount(byStatus: readonly StatusCount[] | undefined): number {
-  return OPEN_STATUSES.reduce((sum, status) => sum + countOf(byStatus, status), 0);
 }
 
 /** Communities by name (the chart's categories) with their open, closed and overdue counts, busiest first. */

@@ -4,28 +4,8 @@ import type { CommunityStats, MonthlyParticipation, StatusCount } from './aggreg
 export const WISH_STATS = /* GraphQL */ `
   query DashboardWishStats($unit: ID, $from: DateTime, $to: DateTime) {
     wishStats(orgUnitId: $unit, from: $from, to: $to) {
-      total
-      overdue
-      averageHoursToClose
-      averageRating
-      ratedCount
-      reopenedShare
-      byStatus {
-        status
-        count
-      }
-      byCommunity {
-        unitId
-        total
-        open
-        closed
-        overdue
-        unit {
-          id
-          name
-          nameZh
-        }
-      }
+      total overdue averageHoursToClose averageRating ratedCount reopenedShare byStatus { status count }
+      byCommunity { unitId total open closed overdue unit { id name nameZh } }
     }
   }
 `;
@@ -46,19 +26,8 @@ export interface WishStatsData {
 export const PARTICIPATION = /* GraphQL */ `
   query DashboardParticipation($unit: ID, $from: DateTime, $to: DateTime) {
     activityParticipation(orgUnitId: $unit, from: $from, to: $to) {
-      activities
-      attendances
-      uniqueParticipants
-      signUps
-      hoursServed
-      byMonth {
-        year
-        month
-        activities
-        attendances
-        uniqueParticipants
-        signUps
-      }
+      activities attendances uniqueParticipants signUps hoursServed
+      byMonth { year month activities attendances uniqueParticipants signUps }
     }
   }
 `;
@@ -76,14 +45,7 @@ export interface ParticipationData {
 
 export const POINT_RANKING = /* GraphQL */ `
   query DashboardPointRanking($unit: ID!, $year: Int!) {
-    pointRanking(orgUnitId: $unit, year: $year, first: 10) {
-      rank
-      total
-      member {
-        id
-        displayName
-      }
-    }
+    pointRanking(orgUnitId: $unit, year: $year, first: 10) { rank total member { id displayName } }
   }
 `;
 
@@ -93,15 +55,7 @@ export interface PointRankingData {
 
 /** The localized names of the units the viewer's dashboard can show. */
 export const SCOPE_UNITS = /* GraphQL */ `
-  query DashboardScopeUnits($ids: [ID!]) {
-    orgUnitList(filter: { ids: $ids }, limit: 20) {
-      nodes {
-        id
-        name
-        nameZh
-      }
-    }
-  }
+  query DashboardScopeUnits($ids: [ID!]) { orgUnitList(filter: { ids: $ids }, limit: 20) { nodes { id name nameZh } } }
 `;
 
 export interface ScopeUnitsData {

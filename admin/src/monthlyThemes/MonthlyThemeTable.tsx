@@ -1,19 +1,6 @@
-import {
-  CreateButton,
-  DataTable,
-  DateField,
-  FilterButton,
-  FunctionField,
-  List,
-  NumberInput,
-  ReferenceInput,
-  SearchInput,
-  SelectInput,
-  TopToolbar,
-  useLocaleState,
-} from 'react-admin';
+import { DataTable, NumberInput, ReferenceInput, SearchInput, SelectInput, useLocaleState } from 'react-admin';
 import { NameField, useLocalName } from '../common/names.tsx';
-import { useStaffRoles } from '../common/staff-roles.ts';
+import { DateCol, ResourceList } from '../common/ResourceList.tsx';
 import { monthChoices, monthName } from './months.ts';
 import { ThemeViewSwitch } from './ThemeViewSwitch.tsx';
 import type { ThemeRow } from './theme-view.ts';
@@ -37,38 +24,23 @@ const ThemeFilters = () => {
  */
 export const MonthlyThemeTable = () => {
   const [locale] = useLocaleState();
-  const { isStreetAdmin } = useStaffRoles();
   return (
-    <List
-      exporter={false}
+    <ResourceList
       disableSyncWithLocation
       storeKey="monthlyThemes.table"
       filters={ThemeFilters()}
+      creators="streetAdmins"
+      toolbar={<ThemeViewSwitch />}
       sort={{ field: 'month', order: 'DESC' }}
-      actions={
-        <TopToolbar>
-          <ThemeViewSwitch />
-          <FilterButton />
-          {isStreetAdmin && <CreateButton />}
-        </TopToolbar>
-      }
     >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="year" />
-        <DataTable.Col source="month">
-          <FunctionField<ThemeRow> render={(r) => monthName(locale, r.month)} />
-        </DataTable.Col>
-        <DataTable.Col source="title" />
-        <DataTable.Col source="brand" disableSort>
-          <NameField source="brand" />
-        </DataTable.Col>
-        <DataTable.Col source="activities" disableSort>
-          <FunctionField<ThemeRow> render={(r) => r.activities.length} />
-        </DataTable.Col>
-        <DataTable.Col source="updatedAt">
-          <DateField source="updatedAt" showTime locales={locale} />
-        </DataTable.Col>
-      </DataTable>
-    </List>
+      <DataTable.Col source="year" />
+      <DataTable.Col<ThemeRow> source="month" render={(r) => monthName(locale, r.month)} />
+      <DataTable.Col source="title" />
+      <DataTable.Col source="brand" disableSort>
+        <NameField source="brand" />
+      </DataTable.Col>
+      <DataTable.Col<ThemeRow> source="activities" disableSort render={(r) => r.activities.length} />
+      <DateCol source="updatedAt" showTime />
+    </ResourceList>
   );
 };

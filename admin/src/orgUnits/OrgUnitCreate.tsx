@@ -11,33 +11,19 @@ import {
   TextInput,
 } from 'react-admin';
 import { useStaffRoles } from '../common/staff-roles.ts';
-import { OrgUnitInput } from './OrgUnitInput.tsx';
-import { creatableKindChoices, type OrgUnitKind, PARENT_KINDS } from './org-unit-enums.ts';
+import { ParentUnitInput } from './OrgUnitInput.tsx';
+import { creatableKindChoices, type OrgUnitKind } from './org-unit-enums.ts';
 
 /** Branch secretaries add compounds and grids in their subtree; street staff any kind. */
-const SECRETARY_KINDS = ['COMPOUND', 'GRID'];
-
 export const OrgUnitCreate = () => {
   const { isStreetAdmin } = useStaffRoles();
-  const kinds = isStreetAdmin
-    ? creatableKindChoices
-    : creatableKindChoices.filter((c) => SECRETARY_KINDS.includes(c.id));
+  const kinds = creatableKindChoices(isStreetAdmin);
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={{ hasPropertyManagement: false }}>
         <SelectInput source="kind" choices={kinds} validate={required()} />
         <FormDataConsumer<{ kind?: OrgUnitKind }>>
-          {({ formData }) => {
-            const parentKinds = formData.kind ? PARENT_KINDS[formData.kind] : [];
-            return (
-              <OrgUnitInput
-                source="parentId"
-                label="resources.orgUnits.fields.parentId"
-                filter={parentKinds.length === 1 ? { kind: parentKinds[0] } : {}}
-                validate={required()}
-              />
-            );
-          }}
+          {({ formData }) => <ParentUnitInput kind={formData.kind} />}
         </FormDataConsumer>
         <TextInput source="nameZh" validate={required()} />
         <TextInput source="name" validate={required()} />

@@ -1,5 +1,6 @@
-import { AutocompleteInput, ReferenceInput, useLocaleState, type Validator } from 'react-admin';
+import { AutocompleteInput, ReferenceInput, required, useLocaleState, type Validator } from 'react-admin';
 import { localName, type Named } from '../common/names.tsx';
+import { type OrgUnitKind, parentFilterFor } from './org-unit-enums.ts';
 
 type UnitOption = Named & { parent?: Named };
 
@@ -53,3 +54,13 @@ export const OrgUnitInput = ({
     </ReferenceInput>
   );
 };
+
+/** The parent of a unit of `kind`: one possible kind of parent narrows the picker on the server. */
+export const ParentUnitInput = ({ kind }: { kind: OrgUnitKind | undefined }) => (
+  <OrgUnitInput
+    source="parentId"
+    label="resources.orgUnits.fields.parentId"
+    filter={parentFilterFor(kind)}
+    validate={required()}
+  />
+);

@@ -1,15 +1,6 @@
-import {
-  DataTable,
-  DateField,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  useLocaleState,
-} from 'react-admin';
-import { ListActions } from '../common/ListActions.tsx';
+import { DataTable, NullableBooleanInput, SearchInput, SelectInput } from 'react-admin';
 import { NameField } from '../common/names.tsx';
+import { DateCol, LocalNameCol, ResourceList, SelectCol } from '../common/ResourceList.tsx';
 import { OrgUnitInput } from './OrgUnitInput.tsx';
 import { OrgUnitTree } from './OrgUnitTree.tsx';
 import { orgUnitKindChoices, propertyStatusChoices } from './org-unit-enums.ts';
@@ -22,36 +13,19 @@ const filters = [
   <NullableBooleanInput key="retired" source="retired" />,
 ];
 
-export const OrgUnitList = () => {
-  const [locale] = useLocaleState();
-  return (
-    <List
-      exporter={false}
-      filters={filters}
-      filterDefaultValues={{ retired: false }}
-      actions={<ListActions creators="managers" />}
-      aside={<OrgUnitTree />}
-    >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        {/* Sorted by the name of the panel's language. */}
-        <DataTable.Col source={locale === 'en' ? 'name' : 'nameZh'} label="resources.orgUnits.fields.localName">
-          <NameField source="" />
-        </DataTable.Col>
-        <DataTable.Col source="kind" sx={{ whiteSpace: 'nowrap' }}>
-          <SelectField source="kind" choices={orgUnitKindChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="parent" disableSort sx={{ whiteSpace: 'nowrap' }}>
-          <NameField source="parent" />
-        </DataTable.Col>
-        <DataTable.NumberCol source="population" />
-        <DataTable.NumberCol source="households" />
-        <DataTable.Col source="propertyStatus" disableSort sx={{ whiteSpace: 'nowrap' }}>
-          <SelectField source="propertyStatus" choices={propertyStatusChoices} emptyText="" />
-        </DataTable.Col>
-        <DataTable.Col source="retiredAt">
-          <DateField source="retiredAt" locales={locale} emptyText="" />
-        </DataTable.Col>
-      </DataTable>
-    </List>
-  );
-};
+const noWrap = { whiteSpace: 'nowrap' };
+
+export const OrgUnitList = () => (
+  <ResourceList filters={filters} filterDefaultValues={{ retired: false }} creators="managers" aside={<OrgUnitTree />}>
+    {/* Sorted by the name of the panel's language. */}
+    <LocalNameCol label="resources.orgUnits.fields.localName" />
+    <SelectCol source="kind" choices={orgUnitKindChoices} sx={noWrap} />
+    <DataTable.Col source="parent" disableSort sx={noWrap}>
+      <NameField source="parent" />
+    </DataTable.Col>
+    <DataTable.NumberCol source="population" />
+    <DataTable.NumberCol source="households" />
+    <SelectCol source="propertyStatus" choices={propertyStatusChoices} emptyText="" disableSort sx={noWrap} />
+    <DateCol source="retiredAt" emptyText="" />
+  </ResourceList>
+);

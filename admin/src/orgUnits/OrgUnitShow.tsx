@@ -1,6 +1,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import GroupsIcon from '@mui/icons-material/Groups';
 import { Typography } from '@mui/material';
+import type { ReactElement } from 'react';
 import {
   CreateButton,
   DataTable,
@@ -21,65 +22,77 @@ import {
   useTranslate,
 } from 'react-admin';
 import { NameField } from '../common/names.tsx';
+import { DateCol, SelectCol } from '../common/ResourceList.tsx';
 import { useStaffRoles } from '../common/staff-roles.ts';
+import type { OrgUnitDetailFragment } from '../gql/graphql.ts';
 import { LocalNameTitle } from './LocalNameTitle.tsx';
 import { MoveOrgUnitButton } from './MoveOrgUnitButton.tsx';
-import { orgUnitKindChoices, propertyStatusChoices } from './org-unit-enums.ts';
+import {
+  hasChildKinds,
+  isSecretaryKind,
+  orgUnitKindChoices,
+  propertyStatusChoices,
+  type UnitRecord,
+} from './org-unit-enums.ts';
 import { RetireOrgUnitButton } from './RetireOrgUnitButton.tsx';
 import { UnitLink } from './UnitLink.tsx';
 
-interface UnitRecord {
-  id: string;
-  kind: string;
-  retiredAt?: string | null;
-  propertyStatus?: string | null;
-  propertyCommittee?: {
-    id: string;
-    name: string;
-    memberCount: number;
-    chair?: { displayName: string } | null;
-  } | null;
-}
+type UnitDetails = UnitRecord & Partial<OrgUnitDetailFragment>;
 
-/** Kinds whose units staff may add below (the server checks the pairing and the viewer's scope). */
-const HAS_CHILD_KINDS = ['STREET', 'COMMUNITY', 'COMPOUND'];
+/** "Add below" on a unit's page: a create form with this unit filled in. */
+const CreateBelow = ({
+  resource,
+  field,
+  label,
+  icon,
+}: {
+  resource: string;
+  field: string;
+  label: string;
+  icon: ReactElement;
+}) => {
+  const record = useRecordContext<UnitDetails>();
+  return <CreateButton resource={resource} state={{ record: { [field]: record?.id } }} label={label} icon={icon} />;
+};
 
 const OrgUnitShowActions = () => {
-  const record = useRecordContext<UnitRecord>();
-  const { isStreetAdmin, isSecretary } = useStaffRoles();
+  const record = useRecordContext<UnitDetails>();
+  const { isStreetAdmin, isSecretary, isManager } = useStaffRoles();
   if (!record) return <TopToolbar />;
   // Secretaries manage the compounds and grids of their subtree; the street admin everything.
-  const manages = isStreetAdmin || (isSecretary && ['COMPOUND', 'GRID'].includes(record.kind));
-  const inService = !record.retiredAt;
+  const manages = isStreetAdmin || (isSecretary && isSecretaryKind(record.kind));
+  const adds = isManager && !record.retiredAt;
   return (
     <TopToolbar>
-      {(isStreetAdmin || isSecretary) && inService && HAS_CHILD_KINDS.includes(record.kind) ? (
-        <CreateButton
+      {adds && hasChildKinds(record.kind) && (
+        <CreateBelow
           resource="orgUnits"
-          state={{ record: { parentId: record.id } }}
+          field="parentId"
           label="wishgrid.orgUnits.action.addChild"
           icon={<AddIcon />}
         />
-      ) : null}
-      {(isStreetAdmin || isSecretary) && inService && record.propertyStatus === 'NONE' ? (
-        <CreateButton
+      )}
+      {adds && record.propertyStatus === 'NONE' && (
+        <CreateBelow
           resource="propertyCommittees"
-          state={{ record: { compoundId: record.id } }}
+          field="compoundId"
           label="wishgrid.orgUnits.action.setUpCommittee"
           icon={<GroupsIcon />}
         />
-      ) : null}
-      {manages ? <EditButton /> : null}
-      {manages ? <MoveOrgUnitButton /> : null}
-      {manages ? <RetireOrgUnitButton /> : null}
-      {manages ? <DeleteButton mutationMode="pessimistic" /> : null}
+      )}
+      {manages && [
+        <EditButton key="edit" />,
+        <MoveOrgUnitButton key="move" />,
+        <RetireOrgUnitButton key="retire" />,
+        <DeleteButton key="delete" mutationMode="pessimistic" />,
+      ]}
     </TopToolbar>
   );
 };
 
 /** The compound's active committee: its name (a link), chair and size. */
 const CommitteeSummary = () => {
-  const record = useRecordContext<UnitRecord>();
+  const record = useRecordContext<UnitDetails>();
   const translate = useTranslate();
   const createPath = useCreatePath();
   const committee = record?.propertyCommittee;
@@ -96,7 +109,7 @@ const CommitteeSummary = () => {
 };
 
 const OrgUnitDetails = () => {
-  const record = useRecordContext<UnitRecord>();
+  const record = useRecordContext<UnitDetails>();
   const [locale] = useLocaleState();
   if (!record) return null;
   const isCompound = record.kind === 'COMPOUND';
@@ -127,15 +140,14 @@ const OrgUnitDetails = () => {
 
 /** The units directly below, each linking to its own page. */
 const ChildUnits = () => {
-  const record = useRecordContext<{ children?: unknown[] }>();
+  const record = useRecordContext<UnitDetails>();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   if (!record?.children?.length) {
     return <Typography variant="body2">{translate('wishgrid.orgUnits.noChildren')}</Typography>;
   }
   return (
     <DataTable
-      data={record.children as { id: string }[]}
+      data={record.children}
       total={record.children.length}
       bulkActionButtons={false}
       rowClick="show"
@@ -144,17 +156,11 @@ const ChildUnits = () => {
       <DataTable.Col source="nameZh" label="resources.orgUnits.fields.localName" disableSort>
         <NameField source="" />
       </DataTable.Col>
-      <DataTable.Col source="kind" disableSort>
-        <SelectField source="kind" choices={orgUnitKindChoices} />
-      </DataTable.Col>
+      <SelectCol source="kind" choices={orgUnitKindChoices} disableSort />
       <DataTable.NumberCol source="population" disableSort />
       <DataTable.NumberCol source="households" disableSort />
-      <DataTable.Col source="propertyStatus" disableSort>
-        <SelectField source="propertyStatus" choices={propertyStatusChoices} emptyText="" />
-      </DataTable.Col>
-      <DataTable.Col source="retiredAt" disableSort>
-        <DateField source="retiredAt" locales={locale} emptyText="" />
-      </DataTable.Col>
+      <SelectCol source="propertyStatus" choices={propertyStatusChoices} emptyText="" disableSort />
+      <DateCol source="retiredAt" emptyText="" disableSort />
     </DataTable>
   );
 };

@@ -1,45 +1,36 @@
 import BlockIcon from '@mui/icons-material/Block';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
-import { useState } from 'react';
-import { Button, Confirm, useRecordContext } from 'react-admin';
-import { useApiAction } from '../common/api-action.ts';
+import { DialogAction } from '../common/DialogAction.tsx';
+import type { PersonRowFragment } from '../gql/graphql.ts';
 import { DEACTIVATE_PERSON, REACTIVATE_PERSON } from './queries.ts';
 
+type Person = PersonRowFragment;
+
+const personInput = (_values: unknown, person: Person) => ({ input: { personId: person.id } });
+
 /** Deactivates (after a confirmation: their sessions end) or reactivates the person. */
-export const PersonActiveButton = () => {
-  const record = useRecordContext<{ id: string; displayName: string; active: boolean }>();
-  const [open, setOpen] = useState(false);
-  const { run, pending } = useApiAction();
-  if (!record) return null;
-  const input = { input: { personId: record.id } };
-  if (!record.active) {
-    return (
-      <Button
-        label="wishgrid.people.action.reactivate"
-        disabled={pending}
-        onClick={() => run(REACTIVATE_PERSON, input, { success: 'wishgrid.people.reactivated' })}
-      >
-        <CheckCircleIcon />
-      </Button>
-    );
-  }
-  return (
-    <>
-      <Button label="wishgrid.people.action.deactivate" color="warning" onClick={() => setOpen(true)}>
-        <BlockIcon />
-      </Button>
-      <Confirm
-        isOpen={open}
-        loading={pending}
-        title="wishgrid.people.deactivate.title"
-        content="wishgrid.people.deactivate.content"
-        translateOptions={{ name: record.displayName }}
-        onConfirm={async () => {
-          await run(DEACTIVATE_PERSON, input, { success: 'wishgrid.people.deactivate.done' });
-          setOpen(false);
-        }}
-        onClose={() => setOpen(false)}
-      />
-    </>
-  );
-};
+export const PersonActiveButton = () => (
+  <>
+    <DialogAction
+      when={(person: Person) => person.active}
+      label="wishgrid.people.action.deactivate"
+      icon={<BlockIcon />}
+      color="warning"
+      title="wishgrid.people.deactivate.title"
+      content="wishgrid.people.deactivate.content"
+      messageArgs={(person) => ({ name: person.displayName })}
+      mutation={DEACTIVATE_PERSON}
+      variables={personInput}
+      success="wishgrid.people.deactivate.done"
+    />
+    <DialogAction
+      immediate
+      when={(person: Person) => !person.active}
+      label="wishgrid.people.action.reactivate"
+      icon={<CheckCircleIcon />}
+      mutation={REACTIVATE_PERSON}
+      variables={personInput}
+      success="wishgrid.people.reactivated"
+    />
+  </>
+);

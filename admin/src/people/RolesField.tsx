@@ -1,8 +1,10 @@
 import { Chip, Stack } from '@mui/material';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { type Named, useLocalName } from '../common/names.tsx';
+import { useLocalName } from '../common/names.tsx';
+import type { PersonRowFragment } from '../gql/graphql.ts';
 
-export type RoleAssignment = { role: string; orgUnit: Named & { id: string; kind: string; parent?: Named | null } };
+/** One of a person's roles, at its unit. */
+export type RoleAssignment = PersonRowFragment['roles'][number];
 
 /** A person's roles as chips: "党员 · 文香苑". */
 export const RolesField = (_props: { label?: string }) => {

@@ -1,7 +1,12 @@
 import { changed, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { graphql } from '../gql/gql.ts';
 
-export const PERSON_ROW_FIELDS = `id displayName username phone active createdAt
-  roles { role orgUnit { id kind name nameZh parent { id name nameZh } } }`;
+export const PersonRow = graphql(`
+  fragment PersonRow on Person {
+    id displayName username phone active createdAt
+    roles { role orgUnit { id kind name nameZh parent { id name nameZh } } }
+  }
+`);
 
 type RoleRow = { role?: unknown; orgUnitId?: unknown };
 
@@ -9,13 +14,12 @@ export default resourceQueries({
   listField: 'personList',
   oneField: 'person',
   filterType: 'PersonListFilter',
-  fields: PERSON_ROW_FIELDS,
+  row: PersonRow,
   toFilter: (f) => pick(f, ['ids', 'q', 'orgUnitId', 'role', 'active']),
   create: mutation({
     field: 'createPerson',
-    inputType: 'CreatePersonInput',
     resultKey: 'person',
-    fields: PERSON_ROW_FIELDS,
+    fragments: [PersonRow],
     toInput: (d) => ({
       ...pick(d, ['displayName', 'username', 'phone', 'password']),
       roles: ((d.roles as RoleRow[] | undefined) ?? []).map((r) => ({ role: r.role, orgUnitId: r.orgUnitId })),
@@ -23,9 +27,8 @@ export default resourceQueries({
   }),
   update: mutation({
     field: 'updatePerson',
-    inputType: 'UpdatePersonInput',
     resultKey: 'person',
-    fields: PERSON_ROW_FIELDS,
+    fragments: [PersonRow],
     toInput: (d, id, previous) => ({
       personId: id,
       ...changed(d, previous, ['displayName', 'username', 'phone']),
@@ -35,18 +38,18 @@ export default resourceQueries({
   }),
 });
 
-export const GRANT_ROLE = `mutation GrantRole($input: GrantRoleInput!) {
-  grantRole(input: $input) { person { id roles { role orgUnit { id } } } }
-}`;
+export const GRANT_ROLE = graphql(`
+  mutation GrantRole($input: GrantRoleInput!) { grantRole(input: $input) { person { id roles { role orgUnit { id } } } } }
+`);
 
-export const REVOKE_ROLE = `mutation RevokeRole($input: RevokeRoleInput!) {
-  revokeRole(input: $input) { person { id roles { role orgUnit { id } } } }
-}`;
+export const REVOKE_ROLE = graphql(`
+  mutation RevokeRole($input: RevokeRoleInput!) { revokeRole(input: $input) { person { id roles { role orgUnit { id } } } } }
+`);
 
-export const DEACTIVATE_PERSON = `mutation DeactivatePerson($input: DeactivatePersonInput!) {
-  deactivatePerson(input: $input) { person { id active } }
-}`;
+export const DEACTIVATE_PERSON = graphql(`
+  mutation DeactivatePerson($input: DeactivatePersonInput!) { deactivatePerson(input: $input) { person { id active } } }
+`);
 
-export const REACTIVATE_PERSON = `mutation ReactivatePerson($input: ReactivatePersonInput!) {
-  reactivatePerson(input: $input) { person { id active } }
-}`;
+export const REACTIVATE_PERSON = graphql(`
+  mutation ReactivatePerson($input: ReactivatePersonInput!) { reactivatePerson(input: $input) { person { id active } } }
+`);

@@ -1,22 +1,16 @@
 import { Chip } from '@mui/material';
 import {
-  CreateButton,
   DataTable,
-  DateField,
-  FilterButton,
   FunctionField,
-  List,
   NumberInput,
   ReferenceInput,
   SearchInput,
-  SelectField,
   SelectInput,
-  TopToolbar,
   useListContext,
-  useLocaleState,
   useTranslate,
 } from 'react-admin';
 import { NameField, useLocalName } from '../common/names.tsx';
+import { DateCol, ResourceList, SelectCol } from '../common/ResourceList.tsx';
 import { useStaffRoles } from '../common/staff-roles.ts';
 import { streetDate } from '../common/street-time.ts';
 import { OrgUnitInput } from '../orgUnits/OrgUnitInput.tsx';
@@ -61,47 +55,31 @@ const CorrectionCell = () => {
 
 /** The points ledger of the members the viewer keeps: filters, sorting, pages; manual entries and corrections. */
 export const PointEntryLedger = () => {
-  const [locale] = useLocaleState();
   const { isManager } = useStaffRoles();
   return (
-    <List
-      exporter={false}
+    <ResourceList
       filters={LedgerFilters()}
       filterDefaultValues={{ year: streetDate(new Date()).year }}
       sort={{ field: 'at', order: 'DESC' }}
-      actions={
-        <TopToolbar>
-          <PointsViewSwitch />
-          <FilterButton />
-          {isManager && <CreateButton />}
-        </TopToolbar>
-      }
+      creators="managers"
+      toolbar={<PointsViewSwitch />}
+      rowClick={false}
     >
-      <DataTable bulkActionButtons={false} rowClick={false}>
-        <DataTable.Col source="at">
-          <DateField source="at" showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} />
+      <DateCol source="at" moment />
+      <DataTable.Col source="member.displayName" label="resources.pointEntries.fields.member" disableSort />
+      <SelectCol source="kind" choices={pointKindChoices} />
+      <DataTable.Col source="amount" field={EntryAmountField} />
+      <DataTable.Col source="reason" disableSort />
+      <DataTable.Col source="rule" disableSort>
+        <NameField source="rule" />
+      </DataTable.Col>
+      <SelectCol source="sourceType" choices={sourceTypeChoices} disableSort />
+      <DataTable.Col source="recordedBy.displayName" label="resources.pointEntries.fields.recordedBy" disableSort />
+      {isManager && (
+        <DataTable.Col label="wishgrid.pointEntries.correct" disableSort>
+          <CorrectionCell />
         </DataTable.Col>
-        <DataTable.Col source="member.displayName" label="resources.pointEntries.fields.member" disableSort />
-        <DataTable.Col source="kind">
-          <SelectField source="kind" choices={pointKindChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="amount">
-          <EntryAmountField />
-        </DataTable.Col>
-        <DataTable.Col source="reason" disableSort />
-        <DataTable.Col source="rule" disableSort>
-          <NameField source="rule" />
-        </DataTable.Col>
-        <DataTable.Col source="sourceType" disableSort>
-          <SelectField source="sourceType" choices={sourceTypeChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="recordedBy.displayName" label="resources.pointEntries.fields.recordedBy" disableSort />
-        {isManager && (
-          <DataTable.Col label="wishgrid.pointEntries.correct" disableSort>
-            <CorrectionCell />
-          </DataTable.Col>
-        )}
-      </DataTable>
-    </List>
+      )}
+    </ResourceList>
   );
 };

@@ -1,7 +1,7 @@
 import LeaderboardIcon from '@mui/icons-material/Leaderboard';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
-import { ToggleButton, ToggleButtonGroup } from '@mui/material';
-import { useCreatePath, useLocation, useNavigate, useTranslate } from 'react-admin';
+import { useCreatePath, useLocation, useNavigate } from 'react-admin';
+import { type View, ViewSwitch } from '../common/ViewSwitch.tsx';
 
 export type PointsView = 'ledger' | 'rankings';
 
@@ -11,32 +11,29 @@ export function usePointsView(): PointsView {
   return new URLSearchParams(location.search).get('view') === 'rankings' ? 'rankings' : 'ledger';
 }
 
+const VIEWS: View<PointsView>[] = [
+  { value: 'ledger', icon: <ReceiptLongIcon />, label: 'wishgrid.pointEntries.ledger', testId: 'points-ledger-view' },
+  {
+    value: 'rankings',
+    icon: <LeaderboardIcon />,
+    label: 'wishgrid.pointEntries.rankings',
+    testId: 'points-rankings-view',
+  },
+];
+
 export const PointsViewSwitch = () => {
-  const translate = useTranslate();
   const navigate = useNavigate();
   const createPath = useCreatePath();
-  const view = usePointsView();
   return (
-    <ToggleButtonGroup
-      size="small"
-      exclusive
-      value={view}
-      onChange={(_e, next: PointsView | null) => {
-        if (!next) return;
+    <ViewSwitch
+      views={VIEWS}
+      value={usePointsView()}
+      onChange={(next) =>
         navigate({
           pathname: createPath({ resource: 'pointEntries', type: 'list' }),
           search: next === 'rankings' ? '?view=rankings' : '',
-        });
-      }}
-    >
-      <ToggleButton value="ledger" data-testid="points-ledger-view">
-        <ReceiptLongIcon fontSize="small" sx={{ mr: 0.5 }} />
-        {translate('wishgrid.pointEntries.ledger')}
-      </ToggleButton>
-      <ToggleButton value="rankings" data-testid="points-rankings-view">
-        <LeaderboardIcon fontSize="small" sx={{ mr: 0.5 }} />
-        {translate('wishgrid.pointEntries.rankings')}
-      </ToggleButton>
-    </ToggleButtonGroup>
+        })
+      }
+    />
   );
 };

@@ -1,30 +1,14 @@
-import type { PointKind } from '../pointRules/point-kinds.ts';
+import { enumChoices, inOrder } from '../common/enum-choices.ts';
+import type { PointEntryRowFragment, PointSourceType } from '../gql/graphql.ts';
 
-export const SOURCE_TYPES = ['WISH', 'ACTIVITY', 'YEAR', 'MANUAL', 'CORRECTION'] as const;
-export type SourceType = (typeof SOURCE_TYPES)[number];
+const SOURCE_TYPES = inOrder<PointSourceType>({ WISH: 1, ACTIVITY: 2, YEAR: 3, MANUAL: 4, CORRECTION: 5 });
 
-export const sourceTypeChoices = SOURCE_TYPES.map((id) => ({ id, name: `wishgrid.pointEntries.sourceType.${id}` }));
+export const sourceTypeChoices = enumChoices(SOURCE_TYPES, 'wishgrid.pointEntries.sourceType');
 
 /** Manual entries add or deduct; basic points come once a year by themselves. */
-export const manualKindChoices = (['POSITIVE', 'DEDUCTION'] as const).map((id) => ({
-  id,
-  name: `wishgrid.pointKind.${id}`,
-}));
+export const manualKindChoices = enumChoices(['POSITIVE', 'DEDUCTION'] as const, 'wishgrid.pointKind');
 
-export interface PointEntryRecord {
-  id: string;
-  kind: PointKind;
-  amount: number;
-  reason: string;
-  at: string;
-  year: number;
-  sourceType: SourceType;
-  sourceKey: string | null;
-  reverses: string | null;
-  rule: { id: string; code: string; name: string; nameZh: string } | null;
-  member: { id: string; displayName: string };
-  recordedBy: { id: string; displayName: string } | null;
-}
+export type PointEntryRecord = PointEntryRowFragment;
 
 /** The entry's effect on the balance: deductions count against it. */
 export const signedAmount = (e: Pick<PointEntryRecord, 'kind' | 'amount'>): number =>

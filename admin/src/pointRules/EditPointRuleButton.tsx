@@ -1,24 +1,19 @@
 import EditIcon from '@mui/icons-material/Edit';
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from '@mui/material';
-import { useState } from 'react';
 import {
   BooleanInput,
-  Form,
   maxLength,
   maxValue,
   minValue,
   NumberInput,
   required,
-  SaveButton,
   TextInput,
   useLocaleState,
-  useNotify,
   useRecordContext,
-  useTranslate,
-  useUpdate,
 } from 'react-admin';
+import { DialogAction } from '../common/DialogAction.tsx';
 import { localName } from '../common/names.tsx';
 import type { PointRuleRecord } from './point-kinds.ts';
+import pointRules, { ruleUpdateInput } from './queries.ts';
 
 /**
  * Edits a rule in a dialog over the list (the API has no single-rule query, and a rule has few fields).
@@ -26,62 +21,37 @@ import type { PointRuleRecord } from './point-kinds.ts';
  */
 export const EditPointRuleButton = () => {
   const record = useRecordContext<PointRuleRecord>();
-  const translate = useTranslate();
-  const notify = useNotify();
   const [locale] = useLocaleState();
-  const [open, setOpen] = useState(false);
-  const [update, { isPending }] = useUpdate<PointRuleRecord>();
-  if (!record) return null;
-  const save = (data: Partial<PointRuleRecord>) =>
-    update(
-      'pointRules',
-      { id: record.id, data, previousData: record },
-      {
-        mutationMode: 'pessimistic',
-        onSuccess: () => {
-          notify('wishgrid.pointRules.saved', { type: 'info' });
-          setOpen(false);
-        },
-        onError: (error) => {
-          const message = error instanceof Error ? error.message : String(error);
-          notify(message, { type: 'error', messageArgs: { _: message } });
-        },
-      },
-    );
+  const update = pointRules.update;
+  if (!update) return null;
   return (
-    <>
-      <Button
-        size="small"
-        startIcon={<EditIcon />}
-        onClick={(e) => {
-          e.stopPropagation();
-          setOpen(true);
-        }}
-        data-testid={`edit-rule-${record.code}`}
-      >
-        {translate('ra.action.edit')}
-      </Button>
-      <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()}>
-        <Form record={record} onSubmit={save}>
-          <DialogTitle>{translate('wishgrid.pointRules.editTitle', { name: localName(record, locale) })}</DialogTitle>
-          <DialogContent>
-            <TextInput source="nameZh" validate={[required(), maxLength(100)]} fullWidth />
-            <TextInput source="name" validate={[required(), maxLength(100)]} fullWidth />
-            <NumberInput
-              source="amount"
-              validate={[required(), minValue(1), maxValue(1000)]}
-              step={1}
-              helperText="wishgrid.pointRules.amountHelp"
-            />
-            <NumberInput source="capPerYear" validate={minValue(1)} step={1} helperText="wishgrid.pointRules.capHelp" />
-            <BooleanInput source="active" />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-            <SaveButton disabled={isPending} alwaysEnable={false} />
-          </DialogActions>
-        </Form>
-      </Dialog>
-    </>
+    <DialogAction
+      label="ra.action.edit"
+      icon={<EditIcon />}
+      testId={`edit-rule-${record?.code}`}
+      title="wishgrid.pointRules.editTitle"
+      messageArgs={(rule: PointRuleRecord) => ({ name: localName(rule, locale) })}
+      defaultValues={(rule) => rule}
+      mutation={update.document}
+      variables={(values, rule) => {
+        const input = ruleUpdateInput(values, rule.id, rule);
+        const { ruleId: _rule, expectedVersion: _version, ...changes } = input;
+        return Object.keys(changes).length > 0 ? { input } : null;
+      }}
+      success="wishgrid.pointRules.saved"
+      submitLabel="ra.action.save"
+      stopPropagation
+    >
+      <TextInput source="nameZh" validate={[required(), maxLength(100)]} fullWidth />
+      <TextInput source="name" validate={[required(), maxLength(100)]} fullWidth />
+      <NumberInput
+        source="amount"
+        validate={[required(), minValue(1), maxValue(1000)]}
+        step={1}
+        helperText="wishgrid.pointRules.amountHelp"
+      />
+      <NumberInput source="capPerYear" validate={minValue(1)} step={1} helperText="wishgrid.pointRules.capHelp" />
+      <BooleanInput source="active" />
+    </DialogAction>
   );
 };

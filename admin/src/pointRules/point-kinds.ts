@@ -1,18 +1,10 @@
-export const POINT_KINDS = ['BASIC', 'POSITIVE', 'DEDUCTION'] as const;
-export type PointKind = (typeof POINT_KINDS)[number];
+import { enumChoices, inOrder } from '../common/enum-choices.ts';
+import type { PointEntryKind, PointRuleRowFragment } from '../gql/graphql.ts';
 
-export const pointKindChoices = POINT_KINDS.map((id) => ({ id, name: `wishgrid.pointKind.${id}` }));
+export type PointKind = PointEntryKind;
 
-export interface PointRuleRecord {
-  id: string;
-  code: string;
-  name: string;
-  nameZh: string;
-  kind: PointKind;
-  amount: number;
-  capPerYear: number | null;
-  active: boolean;
-  description: string | null;
-  version: number;
-  updatedAt: string;
-}
+export const POINT_KINDS = inOrder<PointKind>({ BASIC: 1, POSITIVE: 2, DEDUCTION: 3 });
+
+export const pointKindChoices = enumChoices(POINT_KINDS, 'wishgrid.pointKind');
+
+export type PointRuleRecord = PointRuleRowFragment;

@@ -1,6 +1,9 @@
-import { mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { expectedVersion, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { graphql } from '../gql/gql.ts';
 
-export const RULE_FIELDS = 'id code name nameZh kind amount capPerYear active description version updatedAt';
+export const PointRuleRow = graphql(`
+  fragment PointRuleRow on PointRule { id code name nameZh kind amount capPerYear active description version updatedAt }
+`);
 
 /**
  * Only what changed goes to `updatePointRule`: the form's `name` is the English name (`nameEn` in the
@@ -22,21 +25,19 @@ export function ruleUpdateInput(
     if (cap === null || cap === undefined || cap === '') input.clearCap = true;
     else input.capPerYear = cap;
   }
-  if (typeof previous?.version === 'number') input.expectedVersion = previous.version;
-  return input;
+  return { ...input, ...expectedVersion(previous) };
 }
 
 export default resourceQueries({
   listField: 'pointRuleList',
   oneField: 'pointRule',
   filterType: 'PointRuleListFilter',
-  fields: RULE_FIELDS,
+  row: PointRuleRow,
   toFilter: (f) => pick(f, ['ids', 'q', 'kind', 'active']),
   update: mutation({
     field: 'updatePointRule',
-    inputType: 'UpdatePointRuleInput',
     resultKey: 'rule',
-    fields: RULE_FIELDS,
+    fragments: [PointRuleRow],
     toInput: ruleUpdateInput,
   }),
 });

@@ -1,14 +1,5 @@
-import {
-  DataTable,
-  DateField,
-  List,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  TextField,
-  useLocaleState,
-} from 'react-admin';
-import { ListActions } from '../common/ListActions.tsx';
+import { DataTable, SearchInput, SelectInput, TextField } from 'react-admin';
+import { DateCol, ResourceList, SelectCol } from '../common/ResourceList.tsx';
 import { OrgUnitInput } from '../orgUnits/OrgUnitInput.tsx';
 import { UnitLink } from '../orgUnits/UnitLink.tsx';
 import { committeeStatusChoices, serviceModeChoices } from './committee-enums.ts';
@@ -33,30 +24,19 @@ const filters = [
   />,
 ];
 
-export const PropertyCommitteeList = () => {
-  const [locale] = useLocaleState();
-  return (
-    <List exporter={false} filters={filters} actions={<ListActions creators="managers" />}>
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.Col source="compound">
-          <UnitLink source="compound" />
-        </DataTable.Col>
-        <DataTable.Col source="name" />
-        <DataTable.Col source="chair" disableSort>
-          <TextField source="chair.displayName" emptyText="—" />
-        </DataTable.Col>
-        <DataTable.Col source="serviceMode">
-          <SelectField source="serviceMode" choices={serviceModeChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="companyName" disableSort />
-        <DataTable.NumberCol source="memberCount" disableSort />
-        <DataTable.Col source="status">
-          <SelectField source="status" choices={committeeStatusChoices} />
-        </DataTable.Col>
-        <DataTable.Col source="foundedOn">
-          <DateField source="foundedOn" locales={locale} />
-        </DataTable.Col>
-      </DataTable>
-    </List>
-  );
-};
+export const PropertyCommitteeList = () => (
+  <ResourceList filters={filters} creators="managers">
+    <DataTable.Col source="compound">
+      <UnitLink source="compound" />
+    </DataTable.Col>
+    <DataTable.Col source="name" />
+    <DataTable.Col source="chair" disableSort>
+      <TextField source="chair.displayName" emptyText="—" />
+    </DataTable.Col>
+    <SelectCol source="serviceMode" choices={serviceModeChoices} />
+    <DataTable.Col source="companyName" disableSort />
+    <DataTable.NumberCol source="memberCount" disableSort />
+    <SelectCol source="status" choices={committeeStatusChoices} />
+    <DateCol source="foundedOn" />
+  </ResourceList>
+);

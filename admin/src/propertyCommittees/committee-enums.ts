@@ -1,11 +1,15 @@
-// A committee's service mode, status and member roles, as the API names them; labels are i18n keys.
-export const SERVICE_MODES = ['SELF_MANAGED', 'PROFESSIONAL_COMPANY', 'COMMUNITY_SUPPORTED'] as const;
-export const COMMITTEE_STATUSES = ['ACTIVE', 'DISSOLVED'] as const;
-export const MEMBER_ROLES = ['CHAIR', 'VICE_CHAIR', 'MEMBER'] as const;
+// A committee's service mode, status and member roles (generated from the schema), in display order.
+import { enumChoices, inOrder } from '../common/enum-choices.ts';
+import type { PropertyCommitteeMemberRole, PropertyCommitteeStatus, PropertyServiceMode } from '../gql/graphql.ts';
 
-const choices = (values: readonly string[], prefix: string) =>
-  values.map((value) => ({ id: value, name: `wishgrid.propertyCommittees.${prefix}.${value}` }));
+const SERVICE_MODES = inOrder<PropertyServiceMode>({
+  SELF_MANAGED: 1,
+  PROFESSIONAL_COMPANY: 2,
+  COMMUNITY_SUPPORTED: 3,
+});
+const COMMITTEE_STATUSES = inOrder<PropertyCommitteeStatus>({ ACTIVE: 1, DISSOLVED: 2 });
+const MEMBER_ROLES = inOrder<PropertyCommitteeMemberRole>({ CHAIR: 1, VICE_CHAIR: 2, MEMBER: 3 });
 
-export const serviceModeChoices = choices(SERVICE_MODES, 'serviceMode');
-export const committeeStatusChoices = choices(COMMITTEE_STATUSES, 'status');
-export const memberRoleChoices = choices(MEMBER_ROLES, 'memberRole');
+export const serviceModeChoices = enumChoices(SERVICE_MODES, 'wishgrid.propertyCommittees.serviceMode');
+export const committeeStatusChoices = enumChoices(COMMITTEE_STATUSES, 'wishgrid.propertyCommittees.status');
+export const memberRoleChoices = enumChoices(MEMBER_ROLES, 'wishgrid.propertyCommittees.memberRole');

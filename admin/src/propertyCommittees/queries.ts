@@ -1,10 +1,19 @@
-import { changed, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { mutation, pick, resourceQueries, updateMutation } from '../data/resource-queries.ts';
+import { graphql } from '../gql/gql.ts';
 
-export const COMMITTEE_ROW_FIELDS = `id name foundedOn serviceMode companyName partyOrganization status dissolvedOn
-  memberCount version compound { id kind name nameZh parent { id name nameZh } } chair { id displayName }`;
+export const CommitteeRow = graphql(`
+  fragment CommitteeRow on PropertyCommittee {
+    id name foundedOn serviceMode companyName partyOrganization status dissolvedOn memberCount version
+    compound { id kind name nameZh parent { id name nameZh } } chair { id displayName }
+  }
+`);
 
-export const COMMITTEE_DETAIL_FIELDS = `notes createdAt updatedAt
-  members { id role isPartyMember joinedOn person { id displayName username phone } }`;
+export const CommitteeDetail = graphql(`
+  fragment CommitteeDetail on PropertyCommittee {
+    notes createdAt updatedAt
+    members { id role isPartyMember joinedOn person { id displayName username phone } }
+  }
+`);
 
 const EDITABLE = ['name', 'foundedOn', 'serviceMode', 'partyOrganization', 'notes'] as const;
 
@@ -12,48 +21,54 @@ export default resourceQueries({
   listField: 'propertyCommitteeList',
   oneField: 'propertyCommittee',
   filterType: 'PropertyCommitteeListFilter',
-  fields: COMMITTEE_ROW_FIELDS,
-  detailFields: COMMITTEE_DETAIL_FIELDS,
+  row: CommitteeRow,
+  detail: CommitteeDetail,
   toFilter: (f) => pick(f, ['ids', 'q', 'compoundId', 'communityId', 'status', 'serviceMode']),
   create: mutation({
     field: 'createPropertyCommittee',
-    inputType: 'CreatePropertyCommitteeInput',
     resultKey: 'propertyCommittee',
-    fields: COMMITTEE_ROW_FIELDS,
+    fragments: [CommitteeRow],
     toInput: (d) => ({
       ...pick(d, ['compoundId', ...EDITABLE]),
       // The company is for PROFESSIONAL_COMPANY only (refused otherwise).
       ...(d.serviceMode === 'PROFESSIONAL_COMPANY' ? pick(d, ['companyName']) : {}),
     }),
   }),
-  update: mutation({
+  update: updateMutation({
     field: 'updatePropertyCommittee',
-    inputType: 'UpdatePropertyCommitteeInput',
     resultKey: 'propertyCommittee',
-    fields: `${COMMITTEE_ROW_FIELDS} ${COMMITTEE_DETAIL_FIELDS}`,
-    toInput: (d, id, previous) => ({
-      committeeId: id,
-      ...(typeof previous?.version === 'number' ? { expectedVersion: previous.version } : {}),
-      // Leaving PROFESSIONAL_COMPANY clears the company on the server: it is sent only for that mode.
-      ...changed(d, previous, d.serviceMode === 'PROFESSIONAL_COMPANY' ? [...EDITABLE, 'companyName'] : EDITABLE),
-    }),
+    fragments: [CommitteeRow, CommitteeDetail],
+    idKey: 'committeeId',
+    // Leaving PROFESSIONAL_COMPANY clears the company on the server: it is sent only for that mode.
+    editable: (d) => (d.serviceMode === 'PROFESSIONAL_COMPANY' ? [...EDITABLE, 'companyName'] : EDITABLE),
   }),
 });
 
-export const DISSOLVE_COMMITTEE = `mutation DissolvePropertyCommittee($input: DissolvePropertyCommitteeInput!) {
-  dissolvePropertyCommittee(input: $input) { propertyCommittee { id status dissolvedOn version } }
-}`;
+export const DISSOLVE_COMMITTEE = graphql(`
+  mutation DissolvePropertyCommittee($input: DissolvePropertyCommitteeInput!) {
+    dissolvePropertyCommittee(input: $input) { propertyCommittee { id status dissolvedOn version } }
+  }
+`);
 
-const MEMBERS = 'propertyCommittee { id version memberCount chair { id displayName } members { id role } }';
+/** What a change of members updates on the committee's page. */
+export const CommitteeMembership = graphql(`
+  fragment CommitteeMembership on PropertyCommittee { id version memberCount chair { id displayName } members { id role } }
+`);
 
-export const ADD_MEMBER = `mutation AddPropertyCommitteeMember($input: AddPropertyCommitteeMemberInput!) {
-  addPropertyCommitteeMember(input: $input) { ${MEMBERS} }
-}`;
+export const ADD_MEMBER = graphql(`
+  mutation AddPropertyCommitteeMember($input: AddPropertyCommitteeMemberInput!) {
+    addPropertyCommitteeMember(input: $input) { propertyCommittee { ...CommitteeMembership } }
+  }
+`);
 
-export const UPDATE_MEMBER = `mutation UpdatePropertyCommitteeMember($input: UpdatePropertyCommitteeMemberInput!) {
-  updatePropertyCommitteeMember(input: $input) { ${MEMBERS} }
-}`;
+export const UPDATE_MEMBER = graphql(`
+  mutation UpdatePropertyCommitteeMember($input: UpdatePropertyCommitteeMemberInput!) {
+    updatePropertyCommitteeMember(input: $input) { propertyCommittee { ...CommitteeMembership } }
+  }
+`);
 
-export const REMOVE_MEMBER = `mutation RemovePropertyCommitteeMember($input: RemovePropertyCommitteeMemberInput!) {
-  removePropertyCommitteeMember(input: $input) { ${MEMBERS} }
-}`;
+export const REMOVE_MEMBER = graphql(`
+  mutation RemovePropertyCommitteeMember($input: RemovePropertyCommitteeMemberInput!) {
+    removePropertyCommitteeMember(input: $input) { propertyCommittee { ...CommitteeMembership } }
+  }
+`);

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError, request } from './api.ts';
+import { ApiError, request } from '../data/graphql-fetch.ts';
 import { LOGIN } from './queries.ts';
 import { t } from './translate.ts';
 
@@ -8,6 +8,25 @@ interface Props {
   /** The board was signed out by the server (token refused): say so. */
   expired: boolean;
 }
+
+/** One labelled input of the form (`name` is also its label's key). */
+const Field = ({
+  name,
+  value,
+  onChange,
+  ...input
+}: {
+  name: 'username' | 'password';
+  value: string;
+  onChange: (value: string) => void;
+  type?: string;
+  autoComplete: string;
+}) => (
+  <label className="login__field">
+    <span>{t(`login.${name}`)}</span>
+    <input name={name} value={value} onChange={(e) => onChange(e.target.value)} required {...input} />
+  </label>
+);
 
 /** A large sign-in form for the hall's DISPLAY account, usable with a remote or a touch screen. */
 export const LoginForm = ({ onSignedIn, expired }: Props) => {
@@ -34,27 +53,14 @@ export const LoginForm = ({ onSignedIn, expired }: Props) => {
       <form className="login__form" onSubmit={submit}>
         <h1 className="login__title">{t('login.title')}</h1>
         <p className="login__hint">{t('login.hint')}</p>
-        <label className="login__field">
-          <span>{t('login.username')}</span>
-          <input
-            name="username"
-            autoComplete="username"
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            required
-          />
-        </label>
-        <label className="login__field">
-          <span>{t('login.password')}</span>
-          <input
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-          />
-        </label>
+        <Field name="username" autoComplete="username" value={username} onChange={setUsername} />
+        <Field
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+        />
         {error && (
           <p className="login__error" role="alert">
             {error}

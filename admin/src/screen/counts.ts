@@ -1,25 +1,7 @@
 /** The board's figures: counts per status for today and this week, satisfaction, this month's theme. */
+import { countOf, openCount, type StatusCount, WISH_STATUSES, type WishStatus } from '../wishes/wish-statuses.ts';
 
-export const BOARD_STATUSES = [
-  'SUBMITTED',
-  'OPEN_FOR_CLAIM',
-  'DISPATCHED',
-  'ACCEPTED',
-  'RESOLVED',
-  'CLOSED',
-  'REJECTED',
-  'CANCELLED',
-] as const;
-
-export type BoardStatus = (typeof BOARD_STATUSES)[number];
-
-/** Wishes still being worked on (the server's PENDING_STATUSES). */
-export const OPEN_STATUSES: readonly BoardStatus[] = ['SUBMITTED', 'OPEN_FOR_CLAIM', 'DISPATCHED', 'ACCEPTED'];
-
-export interface StatusCount {
-  status: string;
-  count: number;
-}
+export { countOf, type StatusCount };
 
 /** What `wishStats` gives the board (no personal data). */
 export interface PeriodStats {
@@ -35,18 +17,14 @@ export interface PeriodStats {
 }
 
 export interface StatusRow {
-  status: BoardStatus;
+  status: WishStatus;
   today: number;
   week: number;
 }
 
-export function countOf(counts: readonly StatusCount[] | undefined, status: string): number {
-  return counts?.find((c) => c.status === status)?.count ?? 0;
-}
-
 /** One row per status, in lifecycle order: status changes today and this week. */
 export function statusRows(today: PeriodStats | undefined, week: PeriodStats | undefined): StatusRow[] {
-  return BOARD_STATUSES.map((status) => ({
+  return WISH_STATUSES.map((status) => ({
     status,
     today: countOf(today?.transitions, status),
     week: countOf(week?.transitions, status),
@@ -55,7 +33,7 @@ export function statusRows(today: PeriodStats | undefined, week: PeriodStats | u
 
 /** Wishes open right now (listed and not yet resolved, rejected or cancelled). */
 export function openNow(stats: PeriodStats | undefined): number {
-  return OPEN_STATUSES.reduce((sum, status) => sum + countOf(stats?.byStatus, status), 0);
+  return openCount(stats?.byStatus);
 }
 
 /** "4.2", or null when nobody rated in the period. */

@@ -4,7 +4,8 @@
  * street's day rolls over, so a board left on for a week stays right without a person.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, graphqlWsUrl, isAuthError, request } from './api.ts';
+import { graphqlWsUrl } from '../data/graphql-endpoint.ts';
+import { ApiError, isAuthError, request } from '../data/graphql-fetch.ts';
 import { type AccountRole, boardUnit, chainIds, type PeriodStats, type UnitChainNode } from './counts.ts';
 import { type BoardEvent, FEED_LENGTH, highestSequence, mergeEvents, type NamedUnit } from './events.ts';
 import { type LinkState, retryDelayMs, startLive } from './live.ts';

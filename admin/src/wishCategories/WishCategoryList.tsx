@@ -1,14 +1,5 @@
-import {
-  BooleanField,
-  DataTable,
-  List,
-  NullableBooleanInput,
-  SearchInput,
-  SelectField,
-  useLocaleState,
-} from 'react-admin';
-import { ListActions } from '../common/ListActions.tsx';
-import { NameField } from '../common/names.tsx';
+import { BooleanField, DataTable, NullableBooleanInput, SearchInput } from 'react-admin';
+import { LocalNameCol, ResourceList, SelectCol } from '../common/ResourceList.tsx';
 import { categoryLevelChoices } from './category-levels.ts';
 
 const filters = [
@@ -16,29 +7,13 @@ const filters = [
   <NullableBooleanInput key="active" source="active" alwaysOn />,
 ];
 
-export const WishCategoryList = () => {
-  const [locale] = useLocaleState();
-  return (
-    <List
-      exporter={false}
-      filters={filters}
-      actions={<ListActions creators="streetAdmins" />}
-      sort={{ field: 'sortOrder', order: 'ASC' }}
-    >
-      <DataTable bulkActionButtons={false} rowClick="show">
-        <DataTable.NumberCol source="sortOrder" />
-        <DataTable.Col source="code" />
-        <DataTable.Col source={locale === 'en' ? 'name' : 'nameZh'} label="resources.wishCategories.fields.localName">
-          <NameField source="" />
-        </DataTable.Col>
-        <DataTable.Col source="defaultLevel">
-          <SelectField source="defaultLevel" choices={categoryLevelChoices} />
-        </DataTable.Col>
-        <DataTable.NumberCol source="dueInDays" />
-        <DataTable.Col source="active">
-          <BooleanField source="active" />
-        </DataTable.Col>
-      </DataTable>
-    </List>
-  );
-};
+export const WishCategoryList = () => (
+  <ResourceList filters={filters} creators="streetAdmins" sort={{ field: 'sortOrder', order: 'ASC' }}>
+    <DataTable.NumberCol source="sortOrder" />
+    <DataTable.Col source="code" />
+    <LocalNameCol label="resources.wishCategories.fields.localName" />
+    <SelectCol source="defaultLevel" choices={categoryLevelChoices} />
+    <DataTable.NumberCol source="dueInDays" />
+    <DataTable.Col source="active" field={BooleanField} />
+  </ResourceList>
+);

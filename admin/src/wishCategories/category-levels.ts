@@ -1,8 +1,12 @@
-// The levels that usually handle a category (the API accepts these three kinds of unit).
-export const CATEGORY_LEVELS = ['COMPOUND', 'COMMUNITY', 'STREET'] as const;
+import { enumChoices, inOrder } from '../common/enum-choices.ts';
+import type { OrgUnitKind } from '../gql/graphql.ts';
+
+// The levels that usually handle a category (the API accepts these three kinds of unit), nearest first.
+const CATEGORY_LEVELS = inOrder<Extract<OrgUnitKind, 'COMPOUND' | 'COMMUNITY' | 'STREET'>>({
+  COMPOUND: 1,
+  COMMUNITY: 2,
+  STREET: 3,
+});
 
 /** Labelled with the org unit kinds' names. */
-export const categoryLevelChoices = CATEGORY_LEVELS.map((level) => ({
-  id: level,
-  name: `wishgrid.orgUnits.kind.${level}`,
-}));
+export const categoryLevelChoices = enumChoices(CATEGORY_LEVELS, 'wishgrid.orgUnits.kind');

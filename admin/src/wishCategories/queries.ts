@@ -1,18 +1,20 @@
 import { changed, mutation, pick, resourceQueries } from '../data/resource-queries.ts';
+import { graphql } from '../gql/gql.ts';
 
-export const CATEGORY_FIELDS = 'id code name nameZh dueInDays defaultLevel active sortOrder';
+export const WishCategoryRow = graphql(`
+  fragment WishCategoryRow on WishCategory { id code name nameZh dueInDays defaultLevel active sortOrder }
+`);
 
 export default resourceQueries({
   listField: 'wishCategoryList',
   oneField: 'wishCategory',
   filterType: 'WishCategoryListFilter',
-  fields: CATEGORY_FIELDS,
+  row: WishCategoryRow,
   toFilter: (f) => pick(f, ['ids', 'q', 'active']),
   create: mutation({
     field: 'createWishCategory',
-    inputType: 'CreateWishCategoryInput',
     resultKey: 'category',
-    fields: CATEGORY_FIELDS,
+    fragments: [WishCategoryRow],
     // The record's English name is `name`; the input calls it `nameEn`.
     toInput: (d) => ({
       ...pick(d, ['code', 'nameZh', 'defaultLevel', 'dueInDays', 'sortOrder']),
@@ -21,9 +23,8 @@ export default resourceQueries({
   }),
   update: mutation({
     field: 'updateWishCategory',
-    inputType: 'UpdateWishCategoryInput',
     resultKey: 'category',
-    fields: CATEGORY_FIELDS,
+    fragments: [WishCategoryRow],
     toInput: (d, id, previous) => {
       const { name, ...rest } = changed(d, previous, ['nameZh', 'name', 'defaultLevel', 'dueInDays', 'sortOrder']);
       return { categoryId: id, ...rest, ...(name !== undefined ? { nameEn: name } : {}) };
@@ -31,11 +32,15 @@ export default resourceQueries({
   }),
 });
 
-export const DEACTIVATE_CATEGORY = `mutation DeactivateWishCategory($input: DeactivateWishCategoryInput!) {
-  deactivateWishCategory(input: $input) { category { id active } }
-}`;
+export const DEACTIVATE_CATEGORY = graphql(`
+  mutation DeactivateWishCategory($input: DeactivateWishCategoryInput!) {
+    deactivateWishCategory(input: $input) { category { id active } }
+  }
+`);
 
 /** There is no "activate" mutation: an update sets `active` back. */
-export const REACTIVATE_CATEGORY = `mutation ReactivateWishCategory($input: UpdateWishCategoryInput!) {
-  updateWishCategory(input: $input) { category { id active } }
-}`;
+export const REACTIVATE_CATEGORY = graphql(`
+  mutation ReactivateWishCategory($input: UpdateWishCategoryInput!) {
+    updateWishCategory(input: $input) { category { id active } }
+  }
+`);

@@ -1,9 +1,12 @@
 import { Badge, Tab, Tabs } from '@mui/material';
 import { useListContext, useTranslate } from 'react-admin';
 import { useGql } from '../data/graphql-client.ts';
+import { graphql } from '../gql/gql.ts';
 import { WISH_STATUSES } from './wish-statuses.ts';
 
-const COUNTS = `query WishStatusCounts($filter: WishListFilter) { wishStatusCounts(filter: $filter) { status count } }`;
+const COUNTS = graphql(`
+  query WishStatusCounts($filter: WishListFilter) { wishStatusCounts(filter: $filter) { status count } }
+`);
 
 /** The lifecycle as tabs over the list, each with its count under the other filters. */
 export const StatusTabs = ({ refreshKey }: { refreshKey: number }) => {
@@ -11,12 +14,10 @@ export const StatusTabs = ({ refreshKey }: { refreshKey: number }) => {
   const translate = useTranslate();
   const { status, ...others } = filterValues as { status?: string; [key: string]: unknown };
   const clean = Object.fromEntries(Object.entries(others).filter(([, v]) => v !== '' && v !== undefined && v !== null));
-  const { data } = useGql<{ wishStatusCounts: { status: string; count: number }[] }>(
-    ['wishStatusCounts', clean, refreshKey],
-    COUNTS,
-    { filter: Object.keys(clean).length > 0 ? clean : null },
-  );
-  const counts = new Map((data?.wishStatusCounts ?? []).map((c) => [c.status, c.count]));
+  const { data } = useGql(['wishStatusCounts', clean, refreshKey], COUNTS, {
+    filter: Object.keys(clean).length > 0 ? clean : null,
+  });
+  const counts = new Map<string, number>((data?.wishStatusCounts ?? []).map((c) => [c.status, c.count]));
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const current = typeof status === 'string' ? status : 'ALL';
   return (

@@ -1,34 +1,14 @@
-import {
-  Autocomplete,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  Rating,
-  Stack,
-  TextField,
-} from '@mui/material';
-import { useState } from 'react';
-import { useNotify, useRecordContext, useRefresh, useTranslate } from 'react-admin';
-import { errorMessage, gqlMutate, useGql } from '../data/graphql-client.ts';
+import { Autocomplete, Rating, Stack, TextField } from '@mui/material';
+import { required, TextInput, useInput, useRecordContext, useTranslate } from 'react-admin';
+import { DialogAction } from '../common/DialogAction.tsx';
+import { useGql } from '../data/graphql-client.ts';
+import { graphql } from '../gql/gql.ts';
+import type { AssignablePeopleQuery, WishAction, WishDetailFragment } from '../gql/graphql.ts';
 
-type Action =
-  | 'DISPATCH'
-  | 'OPEN_FOR_CLAIM'
-  | 'CLAIM'
-  | 'ACCEPT'
-  | 'DECLINE'
-  | 'ABANDON'
-  | 'RESOLVE'
-  | 'EVALUATE'
-  | 'REOPEN'
-  | 'ESCALATE'
-  | 'REJECT'
-  | 'CANCEL';
-
-/** The mutation and the inputs each action asks for. */
-const SPEC: Record<Action, { mutation: string; input: string; text?: 'note' | 'reason'; required?: boolean }> = {
+/** The mutation and the inputs each action asks for (AUTO_CLOSE and SUBMIT are not the panel's buttons). */
+const SPEC: Partial<
+  Record<WishAction, { mutation: string; input: string; text?: 'note' | 'reason'; required?: boolean }>
+> = {
   DISPATCH: { mutation: 'dispatchWish', input: 'DispatchWishInput', text: 'note' },
   OPEN_FOR_CLAIM: { mutation: 'openWishForClaim', input: 'OpenWishForClaimInput', text: 'note' },
   CLAIM: { mutation: 'claimWish', input: 'ClaimWishInput' },
@@ -43,33 +23,28 @@ const SPEC: Record<Action, { mutation: string; input: string; text?: 'note' | 'r
   CANCEL: { mutation: 'cancelWish', input: 'CancelWishInput', text: 'reason' },
 };
 
-const ASSIGNABLE = `query AssignablePeople($wishId: ID!) {
-  assignablePeople(wishId: $wishId) { id displayName roles { role orgUnit { name nameZh } } }
-}`;
+/** Actions that undo or refuse: drawn outlined, in the warning colour. */
+const HOLDS_BACK: readonly WishAction[] = ['REJECT', 'CANCEL', 'ABANDON'];
 
-interface Person {
-  id: string;
-  displayName: string;
-  roles: { role: string; orgUnit: { name: string; nameZh: string } }[];
-}
+const ASSIGNABLE = graphql(`
+  query AssignablePeople($wishId: ID!) {
+    assignablePeople(wishId: $wishId) { id displayName roles { role orgUnit { name nameZh } } }
+  }
+`);
 
-const AssigneePicker = ({
-  wishId,
-  value,
-  onChange,
-}: {
-  wishId: string;
-  value: Person[];
-  onChange: (p: Person[]) => void;
-}) => {
+type Person = AssignablePeopleQuery['assignablePeople'][number];
+
+/** Who gets the order: party members and volunteers the server offers for this wish (several may). */
+const AssigneeInput = ({ wishId }: { wishId: string }) => {
   const translate = useTranslate();
-  const { data } = useGql<{ assignablePeople: Person[] }>(['assignable', wishId], ASSIGNABLE, { wishId });
+  const { field } = useInput<Person[]>({ source: 'assignees', defaultValue: [], validate: required() });
+  const { data } = useGql(['assignable', wishId], ASSIGNABLE, { wishId });
   return (
-    <Autocomplete
+    <Autocomplete<Person, true>
       multiple
       options={data?.assignablePeople ?? []}
-      value={value}
-      onChange={(_e, people) => onChange(people)}
+      value={field.value ?? []}
+      onChange={(_e, people) => field.onChange(people)}
       getOptionLabel={(p) =>
         `${p.displayName}（${p.roles.map((r) => `${translate(`wishgrid.role.${r.role}`)}·${r.orgUnit.nameZh || r.orgUnit.name}`).join('，')}）`
       }
@@ -88,112 +63,83 @@ const AssigneePicker = ({
   );
 };
 
+/** The resident's stars: 3–5 close the wish, 1–2 reopen it (the server decides which). */
+const RatingInput = () => {
+  const { field } = useInput<number | null>({ source: 'rating', validate: required() });
+  return (
+    <Rating
+      value={field.value ?? null}
+      onChange={(_e, value) => field.onChange(value)}
+      size="large"
+      data-testid="rating-input"
+    />
+  );
+};
+
+/** One action's button, with its dialog when it asks for something. */
+const WishActionButton = ({ wishId, action }: { wishId: string; action: WishAction }) => {
+  const translate = useTranslate();
+  const spec = SPEC[action];
+  if (!spec) return null;
+  const evaluate = action === 'EVALUATE';
+  const text = evaluate ? 'comment' : spec.text;
+  const label = `wishgrid.action.${action}`;
+  return (
+    <DialogAction
+      label={label}
+      variant={HOLDS_BACK.includes(action) ? 'outlined' : 'contained'}
+      color={HOLDS_BACK.includes(action) ? 'warning' : 'primary'}
+      size="medium"
+      testId={`action-${action}`}
+      immediate={!text && action !== 'DISPATCH'}
+      mutation={`mutation WishAction($input: ${spec.input}!) { ${spec.mutation}(input: $input) { wish { id status } } }`}
+      variables={(values) => {
+        const written = typeof values.text === 'string' ? values.text.trim() : '';
+        return {
+          input: {
+            wishId,
+            ...(spec.text && written !== '' ? { [spec.text]: written } : {}),
+            ...(action === 'DISPATCH' ? { assigneeIds: (values.assignees as Person[]).map((p) => p.id) } : {}),
+            ...(evaluate ? { rating: values.rating } : {}),
+          },
+        };
+      }}
+      success="wishgrid.wishes.done"
+      successArgs={{ action: translate(label) }}
+      successType="success"
+      submitTestId="action-confirm"
+    >
+      {text || action === 'DISPATCH' ? (
+        <Stack spacing={2} sx={{ pt: 1 }}>
+          {action === 'DISPATCH' && <AssigneeInput wishId={wishId} />}
+          {evaluate && <RatingInput />}
+          {text && (
+            <TextInput
+              source="text"
+              label={`wishgrid.wishes.${text}`}
+              validate={spec.required ? required() : undefined}
+              multiline
+              minRows={2}
+              slotProps={{ htmlInput: { 'data-testid': 'action-text' } }}
+            />
+          )}
+        </Stack>
+      ) : undefined}
+    </DialogAction>
+  );
+};
+
 /** The transitions the viewer may take now (the server's `availableActions`), each with its dialog. */
 export const WishActions = () => {
-  const record = useRecordContext<{ id: string; availableActions?: Action[] }>();
-  const translate = useTranslate();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const [open, setOpen] = useState<Action | null>(null);
-  const [text, setText] = useState('');
-  const [rating, setRating] = useState<number | null>(null);
-  const [assignees, setAssignees] = useState<Person[]>([]);
-  const [busy, setBusy] = useState(false);
+  const record = useRecordContext<Pick<WishDetailFragment, 'availableActions'> & { id: string }>();
   if (!record) return null;
-  const actions = (record.availableActions ?? []).filter((a): a is Action => a in SPEC);
   // One evaluation button: the stars decide whether it closes or reopens.
-  const buttons = actions.filter((a) => a !== 'REOPEN');
-
-  const close = () => {
-    setOpen(null);
-    setText('');
-    setRating(null);
-    setAssignees([]);
-  };
-
-  const submit = async (action: Action) => {
-    const spec = SPEC[action];
-    const input: Record<string, unknown> = { wishId: record.id };
-    if (spec.text && text.trim() !== '') input[spec.text] = text.trim();
-    if (action === 'DISPATCH') input.assigneeIds = assignees.map((p) => p.id);
-    if (action === 'EVALUATE') input.rating = rating;
-    setBusy(true);
-    try {
-      await gqlMutate(
-        `mutation WishAction($input: ${spec.input}!) { ${spec.mutation}(input: $input) { wish { id status } } }`,
-        { input },
-      );
-      notify(translate('wishgrid.wishes.done', { action: translate(`wishgrid.action.${action}`) }), {
-        type: 'success',
-      });
-      close();
-      refresh();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const needsDialog = (a: Action) => a === 'DISPATCH' || a === 'EVALUATE' || SPEC[a].text !== undefined;
-  const spec = open ? SPEC[open] : null;
-  const canSubmit =
-    open !== null &&
-    !(spec?.required && text.trim() === '') &&
-    !(open === 'DISPATCH' && assignees.length === 0) &&
-    !(open === 'EVALUATE' && !rating);
-
+  const actions = (record.availableActions ?? []).filter((a) => a !== 'REOPEN');
   return (
-    <>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="wish-actions">
-        {buttons.map((a) => (
-          <Button
-            key={a}
-            variant={a === 'REJECT' || a === 'CANCEL' || a === 'ABANDON' ? 'outlined' : 'contained'}
-            color={a === 'REJECT' || a === 'CANCEL' || a === 'ABANDON' ? 'warning' : 'primary'}
-            data-testid={`action-${a}`}
-            disabled={busy}
-            onClick={() => (needsDialog(a) ? setOpen(a) : void submit(a))}
-          >
-            {translate(`wishgrid.action.${a}`)}
-          </Button>
-        ))}
-      </Stack>
-      <Dialog open={open !== null} onClose={close} fullWidth maxWidth="sm">
-        <DialogTitle>{open ? translate(`wishgrid.action.${open}`) : ''}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2} sx={{ pt: 1 }}>
-            {open === 'DISPATCH' ? (
-              <AssigneePicker wishId={record.id} value={assignees} onChange={setAssignees} />
-            ) : null}
-            {open === 'EVALUATE' ? (
-              <Rating value={rating} onChange={(_e, v) => setRating(v)} size="large" data-testid="rating-input" />
-            ) : null}
-            {spec?.text || open === 'EVALUATE' ? (
-              <TextField
-                label={translate(`wishgrid.wishes.${open === 'EVALUATE' ? 'comment' : (spec?.text ?? 'note')}`)}
-                value={text}
-                onChange={(e) => setText(e.target.value)}
-                required={spec?.required ?? false}
-                multiline
-                minRows={2}
-                slotProps={{ htmlInput: { 'data-testid': 'action-text' } }}
-              />
-            ) : null}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={close}>{translate('ra.action.cancel')}</Button>
-          <Button
-            variant="contained"
-            disabled={!canSubmit || busy}
-            data-testid="action-confirm"
-            onClick={() => open && void submit(open)}
-          >
-            {translate('ra.action.confirm')}
-          </Button>
-        </DialogActions>
-      </Dialog>
-    </>
+    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', gap: 1 }} data-testid="wish-actions">
+      {actions.map((action) => (
+        <WishActionButton key={action} wishId={record.id} action={action} />
+      ))}
+    </Stack>
   );
 };

@@ -1,18 +1,18 @@
 import { AutocompleteInput, Create, ReferenceInput, required, SelectInput, SimpleForm, TextInput } from 'react-admin';
+import { enumChoices, inOrder } from '../common/enum-choices.ts';
 import { useLocalName } from '../common/names.tsx';
-import { useGql } from '../data/graphql-client.ts';
+import type { WishChannel } from '../gql/graphql.ts';
+import { useCategoryChoices } from './category-choices.ts';
 
-const CATEGORIES = `query WishCategoriesForForm { wishCategories { code name nameZh } }`;
-const CHANNELS = ['APP', 'GRID_VISIT', 'HOTLINE', 'WALK_IN'].map((c) => ({ id: c, name: `wishgrid.channel.${c}` }));
+const CHANNELS = enumChoices(
+  inOrder<WishChannel>({ APP: 1, GRID_VISIT: 2, HOTLINE: 3, WALK_IN: 4 }),
+  'wishgrid.channel',
+);
 
 /** Listing a wish on a resident's behalf (grid visit, hotline, walk-in). */
 export const WishCreate = () => {
   const name = useLocalName();
-  const { data } = useGql<{ wishCategories: { code: string; name: string; nameZh: string }[] }>(
-    ['wishCategories'],
-    CATEGORIES,
-  );
-  const categories = (data?.wishCategories ?? []).map((c) => ({ id: c.code, name: name(c) }));
+  const categories = useCategoryChoices();
   return (
     <Create redirect="show">
       <SimpleForm defaultValues={{ channel: 'GRID_VISIT' }}>

@@ -36,7 +36,7 @@ export async function seedIfEmpty(orm: MikroORM, demoPassword: string): Promise<
   const em = orm.em.fork();
   const [row] = await em.execute<{ n: string }[]>('select count(*) as n from org_unit');
   if (Number(row?.n ?? 0) > 0) return false;
-  const { seedDemoData } = await import('../../../seeds/demo-seed.ts');
+  const { seedDemoData } = await import('../../../seeds/demo/index.ts');
   try {
     await seedDemoData(em, { demoPassword });
     return true;

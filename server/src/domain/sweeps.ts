@@ -7,7 +7,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { recordChange } from './kernel/change-log.ts';
 import { grantYearlyBasic, pointsYear } from './points/points.service.ts';
 import { onActivityFinished } from './volunteering/activity.hooks.ts';
-import { type Publish, WishService } from './wishes/wish.service.ts';
+import type { Publish } from './wishes/wish.events.ts';
+import { WishService } from './wishes/wish.service.ts';
 
 export interface SweepResult {
   wishesClosed: number;

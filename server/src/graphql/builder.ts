@@ -1,8 +1,8 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { isMasked, isStaff, type Viewer } from '../domain/auth/viewer.ts';
-import type { Context } from './context.ts';
+import { isMasked, isStaff } from '../domain/auth/viewer.ts';
+import type { Context, LoggedInContext } from './context.ts';
 
 export interface AuthScopes {
   /** A valid bearer token. */
@@ -17,7 +17,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
   // `t.withAuth({ loggedIn: true })` gives its resolvers a context whose viewer is never null.
-  AuthContexts: { loggedIn: Context & { viewer: Viewer } };
+  AuthContexts: { loggedIn: LoggedInContext };
   // Fields are non-null unless they say `nullable: true`: a client can rely on what the schema promises.
   DefaultFieldNullability: false;
   Scalars: {
@@ -90,3 +90,11 @@ builder.scalarType('Date', {
 builder.queryType({});
 builder.mutationType({});
 builder.subscriptionType({});
+
+/**
+ * An enum's values as an object that stands for the GraphQL enum wherever a type is named (`type: RoleEnum`), so
+ * that `builder.enumType(RoleEnum, { name: 'Role' })` can register it where the published schema lists it.
+ */
+export function enumValues<const T extends string>(values: readonly T[]): { readonly [K in T]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T]: K };
+}

@@ -15,3 +15,6 @@ export interface Context {
   config: Config;
   authorization: string | null;
 }
+
+/** The context of a field that requires a login (`t.withAuth({ loggedIn: true })`): the viewer is known. */
+export type LoggedInContext = Context & { viewer: Viewer };

@@ -29,3 +29,18 @@ export function decodeId(type: IdType, value: unknown): number | null {
   const id = Number(match[2]);
   return id <= 2_147_483_647 ? id : null;
 }
+
+/** A required ID argument as the domain takes it: the row id, or null when it does not decode (never throws). */
+export function ref(type: IdType, value: string): number | null {
+  return decodeId(type, value);
+}
+
+/** An optional ID argument: undefined when not given (null or absent), else the decoded reference. */
+export function optionalRef(type: IdType, value: string | null | undefined): number | null | undefined {
+  return value === null || value === undefined ? undefined : decodeId(type, value);
+}
+
+/** A list of IDs (e.g. a filter's `ids`): undefined when not given; undecodable entries become null. */
+export function refs(type: IdType, values: readonly string[] | null | undefined): (number | null)[] | undefined {
+  return values === null || values === undefined ? undefined : values.map((v) => decodeId(type, v));
+}

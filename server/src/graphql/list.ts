@@ -1,19 +1,37 @@
-/** GraphQL side of the list convention (see domain/list.ts): `xxxList(filter, sort, offset, limit) → { totalCount, nodes }`. */
-import type { ObjectRef, SchemaTypes } from '@pothos/core';
+/** GraphQL side of the list convention (domain/kernel/list.ts): `xxxList(filter, sort, offset, limit) → { totalCount, nodes }`. */
+import type { InputObjectRef, ObjectRef, SchemaTypes } from '@pothos/core';
+import type { ListArgs } from '../domain/kernel/list.ts';
 import { builder } from './builder.ts';
 
-export const SortOrderEnum = builder.enumType('SortOrder', { values: ['ASC', 'DESC'] as const });
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
-export const ListSortInput = builder.inputType('ListSort', {
-  fields: (t) => ({
-    field: t.string({ required: true, description: 'A field of the listed type that the list can sort by' }),
-    order: t.field({ type: SortOrderEnum, description: 'Default ASC' }),
-  }),
-});
+/** `sort` of every list: a field of the listed type and an order. */
+export const ListSortInput = builder.inputRef<NonNullable<ListArgs['sort']>>('ListSort');
+
+/** Registers SortOrder and ListSort (where the published schema lists them: see types/organisation-and-committees.ts). */
+export function registerListSort(): void {
+  const SortOrderEnum = builder.enumType('SortOrder', { values: ['ASC', 'DESC'] as const });
+  ListSortInput.implement({
+    fields: (t) => ({
+      field: t.string({ required: true, description: 'A field of the listed type that the list can sort by' }),
+      order: t.field({ type: SortOrderEnum, description: 'Default ASC' }),
+    }),
+  });
+}
+
+/** The arguments of a list query: its filter, then sort, offset and limit. */
+export function listArgs<Filter>(filter: InputObjectRef<Types, Filter>) {
+  return builder.args((t) => ({
+    filter: t.field({ type: filter }),
+    sort: t.field({ type: ListSortInput }),
+    offset: t.int(),
+    limit: t.int(),
+  }));
+}
 
 /** The `<Name>List` page type for a node type. */
-export function listPage<Types extends SchemaTypes, T>(name: string, node: ObjectRef<Types, T>) {
-  return builder.objectRef<{ totalCount: number; nodes: T[] }>(`${name}List`).implement({
+export function listPage<T extends SchemaTypes, Node>(name: string, node: ObjectRef<T, Node>) {
+  return builder.objectRef<{ totalCount: number; nodes: Node[] }>(`${name}List`).implement({
     description: `A page of ${name} for staff screens`,
     fields: (t) => ({
       totalCount: t.exposeInt('totalCount', { description: 'All matching, across pages' }),

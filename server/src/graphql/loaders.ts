@@ -1,196 +1,78 @@
-/** Per-request batching of the lookups that GraphQL fields fan out into (one query per kind per tick). */
+/**
+ * Per-request batching of the lookups that GraphQL fields fan out into: one loader per table (and key), each
+ * returning the domain's record and calling the domain's query, so one query per loader per tick. A long-lived
+ * subscription calls `clear()` before each event it delivers, so no event is resolved from an older read.
+ */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgArray } from '../domain/kernel/sql.ts';
-import { eventsOfWishes, type WishEventRecord } from '../domain/wishes/wish.queries.ts';
-import type { Role } from '../entities/person.entity.ts';
+import DataLoader from 'dataloader';
+import { activeCommitteesOf, membersOf } from '../domain/committees/committee.queries.ts';
+import { childrenOf, findOrgUnits } from '../domain/organisation/org-unit.queries.ts';
+import { findPeople, rolesOfPeople } from '../domain/organisation/person.queries.ts';
+import { findWishCategories } from '../domain/organisation/wish-category.queries.ts';
+import { assignmentsOfWishes, eventsOfWishes, meetingsOfWishes } from '../domain/wishes/wish.queries.ts';
 
-class Batcher<K, V> {
-  private cache = new Map<K, Promise<V>>();
-  private pending: { key: K; resolve: (v: V) => void; reject: (e: unknown) => void }[] = [];
+type Find<T> = (keys: readonly number[]) => Promise<T[]>;
 
-  constructor(
-    private readonly fetch: (keys: K[]) => Promise<Map<K, V>>,
-    private readonly missing: V,
-  ) {}
-
-  load(key: K): Promise<V> {
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const promise = new Promise<V>((resolve, reject) => {
-      if (this.pending.length === 0) queueMicrotask(() => void this.flush());
-      this.pending.push({ key, resolve, reject });
-    });
-    this.cache.set(key, promise);
-    return promise;
-  }
-
-  clear(): void {
-    this.cache.clear();
-  }
-
-  private async flush(): Promise<void> {
-    const batch = this.pending;
-    this.pending = [];
-    try {
-      const found = await this.fetch([...new Set(batch.map((b) => b.key))]);
-      for (const b of batch) b.resolve(found.has(b.key) ? (found.get(b.key) as V) : this.missing);
-    } catch (err) {
-      for (const b of batch) b.reject(err);
-    }
-  }
+/** The rows of each key, in the order the query gives them. */
+function byKey<T>(find: Find<T>, key: (row: T) => number) {
+  return async (keys: readonly number[]): Promise<T[][]> => {
+    const rows = new Map<number, T[]>();
+    for (const r of await find(keys)) rows.set(key(r), [...(rows.get(key(r)) ?? []), r]);
+    return keys.map((k) => rows.get(k) ?? []);
+  };
 }
 
-export interface OrgUnitView {
-  id: number;
-  kind: 'STREET' | 'COMMUNITY' | 'COMPOUND' | 'GRID' | 'PARTNER';
-  name: string;
-  nameZh: string;
-  parentId: number | null;
-  path: string;
-  population: number | null;
-  households: number | null;
-  hasPropertyManagement: boolean | null;
-  partyOrganization: string | null;
-}
+/** All rows per key (e.g. the rows of a parent). */
+const many = <T>(find: Find<T>, key: (row: T) => number) => new DataLoader<number, T[]>(byKey(find, key));
 
-export interface PersonView {
-  id: number;
-  username: string | null;
-  displayName: string;
-  phone: string | null;
-}
+/** At most one row per key (e.g. a row by its id); null where there is none. */
+const one = <T>(find: Find<T>, key: (row: T) => number) =>
+  new DataLoader<number, T | null>(async (keys) => (await byKey(find, key)(keys)).map((rows) => rows[0] ?? null));
 
-export interface CategoryView {
-  id: number;
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  defaultLevel: string;
-  dueInDays: number;
-}
-
-export interface RoleView {
-  role: Role;
-  orgUnitId: number;
-}
-
-export interface MeetingView {
-  id: number;
-  wishId: number;
-  heldAt: Date;
-  place: string | null;
-  participants: string;
-  decisions: string;
-  recordedById: number;
-}
-
-export interface AssignmentView {
-  personId: number;
-  kind: 'ASSIGNEE' | 'SUPERVISOR';
-  active: boolean;
-}
-
-export const ORG_UNIT_COLUMNS = `id, kind, name, name_zh as "nameZh", parent_id as "parentId", path, population, households,
-  has_property_management as "hasPropertyManagement", party_organization as "partyOrganization"`;
-
-function byId<T extends { id: number }>(rows: T[]): Map<number, T> {
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-function grouped<T>(rows: T[], key: (r: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
-  return map;
-}
+const id = (row: { id: number }) => row.id;
 
 export function createLoaders(em: EntityManager) {
   const loaders = {
-    orgUnit: new Batcher<number, OrgUnitView | null>(
-      async (ids) =>
-        byId(
-          await em.execute<OrgUnitView[]>(`select ${ORG_UNIT_COLUMNS} from org_unit where id = any(?::int[])`, [
-            pgArray(ids),
-          ]),
-        ),
-      null,
+    orgUnit: one((ids) => findOrgUnits(em, ids), id),
+    children: many(
+      (ids) => childrenOf(em, ids),
+      (u) => u.parentId as number,
     ),
-    children: new Batcher<number, OrgUnitView[]>(
-      async (ids) =>
-        grouped(
-          await em.execute<OrgUnitView[]>(
-            `select ${ORG_UNIT_COLUMNS} from org_unit where parent_id = any(?::int[]) order by id`,
-            [pgArray(ids)],
-          ),
-          (u) => u.parentId as number,
-        ),
-      [],
+    person: one((ids) => findPeople(em, ids), id),
+    roles: many(
+      (ids) => rolesOfPeople(em, ids),
+      (r) => r.personId,
     ),
-    person: new Batcher<number, PersonView | null>(
-      async (ids) =>
-        byId(
-          await em.execute<PersonView[]>(
-            'select id, username, display_name as "displayName", phone from person where id = any(?::int[])',
-            [pgArray(ids)],
-          ),
-        ),
-      null,
+    category: one((ids) => findWishCategories(em, ids), id),
+    /** The ACTIVE committee of a compound. */
+    activeCommittee: one(
+      (ids) => activeCommitteesOf(em, ids),
+      (c) => c.compoundId,
     ),
-    roles: new Batcher<number, (RoleView & { personId: number })[]>(
-      async (ids) =>
-        grouped(
-          await em.execute<(RoleView & { personId: number })[]>(
-            'select person_id as "personId", role, org_unit_id as "orgUnitId" from person_role where person_id = any(?::int[]) order by id',
-            [pgArray(ids)],
-          ),
-          (r) => r.personId,
-        ),
-      [],
+    committeeMembers: many(
+      (ids) => membersOf(em, ids),
+      (m) => m.committeeId,
     ),
-    category: new Batcher<number, CategoryView | null>(
-      async (ids) =>
-        byId(
-          await em.execute<CategoryView[]>(
-            `select id, code, name_zh as "nameZh", name_en as "nameEn", default_level as "defaultLevel",
-                    due_in_days as "dueInDays" from wish_category where id = any(?::int[])`,
-            [pgArray(ids)],
-          ),
-        ),
-      null,
+    assignments: many(
+      (ids) => assignmentsOfWishes(em, ids),
+      (a) => a.wishId,
     ),
-    assignments: new Batcher<number, (AssignmentView & { wishId: number })[]>(
-      async (ids) =>
-        grouped(
-          await em.execute<(AssignmentView & { wishId: number })[]>(
-            `select wish_id as "wishId", person_id as "personId", kind, active from assignment
-              where wish_id = any(?::int[]) order by id`,
-            [pgArray(ids)],
-          ),
-          (a) => a.wishId,
-        ),
-      [],
+    events: many(
+      (ids) => eventsOfWishes(em, ids),
+      (e) => e.wishId,
     ),
-    events: new Batcher<number, WishEventRecord[]>(
-      async (ids) => grouped(await eventsOfWishes(em, ids), (e) => e.wishId),
-      [],
+    meetings: many(
+      (ids) => meetingsOfWishes(em, ids),
+      (m) => m.wishId,
     ),
-    meetings: new Batcher<number, MeetingView[]>(
-      async (ids) =>
-        grouped(
-          await em.execute<MeetingView[]>(
-            `select id, wish_id as "wishId", held_at as "heldAt", place, participants, decisions,
-                    recorded_by_id as "recordedById" from meeting where wish_id = any(?::int[]) order by held_at, id`,
-            [pgArray(ids)],
-          ),
-          (m) => m.wishId,
-        ),
-      [],
-    ),
+  };
+  return {
+    ...loaders,
     /** Forget everything: a long-lived subscription calls this before each event it delivers. */
     clear(): void {
-      for (const value of Object.values(loaders)) if (value instanceof Batcher) value.clear();
+      for (const loader of Object.values(loaders)) loader.clearAll();
     },
   };
-  return loaders;
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;

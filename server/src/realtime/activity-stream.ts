@@ -3,6 +3,7 @@
  * the database after each message about it (a sign-up, a cancellation, a check-in, an edit). Messages
  * carry only the activity id, so every replica reads committed counts, whichever replica made the change.
  */
+import { abortableIterator, Wakeup } from './abortable-iterator.ts';
 
 /** The part of the live hub this stream needs. */
 export interface ActivityMessages {
@@ -16,48 +17,26 @@ interface StreamOptions<T> {
   read: () => Promise<T | null>;
 }
 
-/**
- * The stream as an iterator whose `return()` also wakes a pending wait: a plain async generator would
- * queue `return()` behind the `next()` that waits for the next message, and never remove its listener.
- */
+/** The stream as an iterator that stops listening as soon as the subscriber leaves. */
 export function activityIterator<T>(opts: StreamOptions<T>): AsyncIterableIterator<T> {
-  const stop = new AbortController();
-  const inner = activityStream(opts, stop.signal);
-  return {
-    next: () => inner.next(),
-    return: async (value?: unknown) => {
-      stop.abort();
-      return inner.return(value as T);
-    },
-    throw: async (error?: unknown) => {
-      stop.abort();
-      return inner.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return abortableIterator((signal) => activityStream(opts, signal));
 }
 
 async function* activityStream<T>(opts: StreamOptions<T>, signal: AbortSignal): AsyncGenerator<T> {
   let pending = 0;
-  let wake: (() => void) | null = null;
+  const wakeup = new Wakeup(signal);
   // Listening first, then the first read: a change committed in between is read again, never lost.
   const off = opts.hub.onActivity((id) => {
     if (id !== opts.activityId) return;
     pending++;
-    wake?.();
+    wakeup.wake();
   });
-  signal.addEventListener('abort', () => wake?.(), { once: true });
   try {
     const first = await opts.read();
     if (first !== null) yield first;
     while (!signal.aborted) {
       if (pending === 0) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
+        await wakeup.wait();
         continue;
       }
       pending--;

@@ -6,7 +6,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
-import type { PublishedWishEvent } from '../domain/wishes/wish.service.ts';
+import type { PublishedWishEvent } from '../domain/wishes/wish.events.ts';
 
 /** What travels between processes. */
 export type LiveMessage =

@@ -6,6 +6,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUnder, type Viewer } from '../domain/auth/viewer.ts';
+import type { PublishedWishEvent } from '../domain/wishes/wish.events.ts';
 import {
   currentSequence,
   type EventScope,
@@ -13,7 +14,7 @@ import {
   type WishEventRecord,
 } from '../domain/wishes/wish.queries.ts';
 import { canSeeWish } from '../domain/wishes/wish.scope.ts';
-import type { PublishedWishEvent } from '../domain/wishes/wish.service.ts';
+import { abortableIterator, Wakeup } from './abortable-iterator.ts';
 import type { WishEventHub } from './wish-event-hub.ts';
 
 const REPLAY_PAGE = 500;
@@ -26,42 +27,23 @@ interface StreamOptions {
   afterSequence: number | null;
 }
 
-/**
- * The stream as an iterator whose `return()` also wakes a pending wait: a plain async generator
- * would queue `return()` behind the `next()` that waits for the next event, and never clean up.
- */
+/** The stream as an iterator that stops listening as soon as the subscriber leaves. */
 export function wishEventIterator(opts: StreamOptions): AsyncIterableIterator<WishEventRecord> {
-  const stop = new AbortController();
-  const inner = wishEventStream(opts, stop.signal);
-  return {
-    next: () => inner.next(),
-    return: async (value?: unknown) => {
-      stop.abort();
-      return inner.return(value as WishEventRecord);
-    },
-    throw: async (error?: unknown) => {
-      stop.abort();
-      return inner.throw(error);
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return abortableIterator((signal) => wishEventStream(opts, signal));
 }
 
 async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): AsyncGenerator<WishEventRecord> {
   const { hub, em, viewer, scope } = opts;
   const queue: PublishedWishEvent[] = [];
-  let wake: (() => void) | null = null;
+  const wakeup = new Wakeup(signal);
   const off = hub.on((event) => {
     queue.push(event);
-    wake?.();
+    wakeup.wake();
   });
   const matches = (e: PublishedWishEvent) =>
     canSeeWish(viewer, e.facts) &&
     (scope.unitPath === null || isUnder(e.facts.compoundPath, scope.unitPath)) &&
     (scope.wishId === null || scope.wishId === e.wishId);
-  signal.addEventListener('abort', () => wake?.(), { once: true });
   try {
     // Subscribed first, then the watermark: whatever commits after it arrives through the queue.
     let last = await currentSequence(em);
@@ -78,10 +60,7 @@ async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): Async
     while (!signal.aborted) {
       const event = queue.shift();
       if (!event) {
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
+        await wakeup.wait();
         continue;
       }
       if (event.sequence <= last) continue;

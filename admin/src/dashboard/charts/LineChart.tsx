@@ -1,10 +1,7 @@
-import { Stack } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
-import { useId } from 'react';
 import { CategoryLabel } from './CategoryLabel.tsx';
-import { Legend } from './Legend.tsx';
+import { ChartFrame } from './ChartFrame.tsx';
 import { niceTicks } from './scale.ts';
-import { useWidth } from './use-width.ts';
 import { ValueAxis } from './ValueAxis.tsx';
 
 export interface LineSeries {
@@ -27,22 +24,18 @@ const MARGIN = { top: 16, right: 16, bottom: 28, left: 48 };
 /** One line per series over the same points (e.g. months), dots with their values on hover. */
 export const LineChart = ({ title, labels, series, height = 260 }: Props) => {
   const theme = useTheme();
-  const id = useId();
-  const [ref, width] = useWidth<HTMLDivElement>();
   const ticks = niceTicks(Math.max(0, ...series.flatMap((s) => s.values)));
   const top = ticks[ticks.length - 1] ?? 1;
   const bottom = height - MARGIN.bottom;
-  const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
-  const step = labels.length > 1 ? innerWidth / (labels.length - 1) : 0;
-  const x = (i: number) => (labels.length > 1 ? MARGIN.left + i * step : MARGIN.left + innerWidth / 2);
   const y = (value: number) => bottom - (value / top) * (bottom - MARGIN.top);
   return (
-    <Stack spacing={1}>
-      <Legend items={series} />
-      <div ref={ref} style={{ width: '100%' }}>
-        {width > 0 && (
-          <svg width={width} height={height} role="img" aria-labelledby={`${id}-title`}>
-            <title id={`${id}-title`}>{title}</title>
+    <ChartFrame title={title} height={height} legend={series}>
+      {(width) => {
+        const innerWidth = Math.max(0, width - MARGIN.left - MARGIN.right);
+        const step = labels.length > 1 ? innerWidth / (labels.length - 1) : 0;
+        const x = (i: number) => (labels.length > 1 ? MARGIN.left + i * step : MARGIN.left + innerWidth / 2);
+        return (
+          <>
             <ValueAxis ticks={ticks} y={y} left={MARGIN.left} right={width - MARGIN.right} />
             {labels.map((label, i) => (
               <CategoryLabel key={label} x={x(i)} y={bottom + 4} label={label} slanted={false} />
@@ -71,9 +64,9 @@ export const LineChart = ({ title, labels, series, height = 260 }: Props) => {
                 ))}
               </g>
             ))}
-          </svg>
-        )}
-      </div>
-    </Stack>
+          </>
+        );
+      }}
+    </ChartFrame>
   );
 };

@@ -44,3 +44,28 @@ export function categoryLabelLayout(
   // At 35°, a label of width w drops by w·sin 35° ≈ 0.57 w.
   return { slanted: true, height: Math.min(120, Math.ceil(widest * 0.57 + fontSize + 8)) };
 }
+
+/**
+ * Categories side by side over a value axis from zero: the axis ticks, each category's band and centre,
+ * the y of a value, and where (and whether slanted) the category labels go.
+ */
+export function bandLayout(
+  labels: readonly string[],
+  max: number,
+  size: { width: number; height: number },
+  margin: { top: number; left: number; right: number },
+) {
+  const ticks = niceTicks(max);
+  const top = ticks[ticks.length - 1] ?? 1;
+  const band = labels.length > 0 ? Math.max(0, size.width - margin.left - margin.right) / labels.length : 0;
+  const layout = categoryLabelLayout(labels, band, 12);
+  const bottom = size.height - layout.height;
+  return {
+    ticks,
+    band,
+    bottom,
+    slanted: layout.slanted,
+    center: (index: number) => margin.left + band * (index + 0.5),
+    y: (value: number) => bottom - (value / top) * (bottom - margin.top),
+  };
+}

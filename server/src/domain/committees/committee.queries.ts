@@ -1,6 +1,6 @@
 /**
  * Reading property committees (物业管理委员会). Any logged-in user may read a committee (name, mode, members'
- * names); members' phone numbers stay with staff (the Person type's rule).
+ * names); members' contact details follow committee.policy.ts.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
@@ -8,10 +8,10 @@ import type {
   COMMITTEE_STATUSES,
   SERVICE_MODES,
 } from '../../entities/property-committee.entity.ts';
-import { decodeId } from '../../graphql/ids.ts';
-import type { Maybe } from '../kernel/input.ts';
-import { Conditions, idsFilter, type ListArgs, type ListPage, runList, searchCondition } from '../kernel/list.ts';
-import { NO_UNIT, pgArray } from '../kernel/sql.ts';
+import type { IdRef, Maybe } from '../kernel/input.ts';
+import { Conditions, type ListArgs, type ListPage, refsFilter, runList, searchCondition } from '../kernel/list.ts';
+import { pgArray } from '../kernel/sql.ts';
+import { subtreePattern, unitPath } from '../organisation/org-unit.queries.ts';
 
 export type ServiceMode = (typeof SERVICE_MODES)[number];
 export type CommitteeStatus = (typeof COMMITTEE_STATUSES)[number];
@@ -34,7 +34,7 @@ export interface CommitteeRecord {
   updatedAt: string;
 }
 
-export const COMMITTEE_RECORD = `pc.id, pc.compound_id as "compoundId", pc.name,
+export const COMMITTEE_COLUMNS = `pc.id, pc.compound_id as "compoundId", pc.name,
   to_char(pc.founded_on, 'YYYY-MM-DD') as "foundedOn", pc.service_mode as "serviceMode",
   pc.company_name as "companyName", pc.party_organization as "partyOrganization", pc.status,
   to_char(pc.dissolved_on, 'YYYY-MM-DD') as "dissolvedOn", pc.notes, pc.version,
@@ -50,15 +50,87 @@ export interface CommitteeMemberRecord {
   joinedOn: string;
 }
 
-export const MEMBER_RECORD = `m.id, m.committee_id as "committeeId", m.person_id as "personId", m.role,
+export const MEMBER_COLUMNS = `m.id, m.committee_id as "committeeId", m.person_id as "personId", m.role,
   m.is_party_member as "isPartyMember", to_char(m.joined_on, 'YYYY-MM-DD') as "joinedOn"`;
+
+/** A committee as its managers change it: with its compound's name and path, locked. */
+export interface LockedCommittee extends CommitteeRecord {
+  compoundName: string;
+  compoundPath: string;
+}
+
+export async function lockCommittee(em: EntityManager, id: number): Promise<LockedCommittee | null> {
+  const [committee] = await em.execute<LockedCommittee[]>(
+    `select ${COMMITTEE_COLUMNS}, k.name as "compoundName", k.path as "compoundPath"
+       from property_committee pc join org_unit k on k.id = pc.compound_id
+      where pc.id = ? for update of pc`,
+    [id],
+  );
+  return committee ?? null;
+}
+
+/** The committee a member sits on; null if there is no such member. */
+export async function committeeOfMember(em: EntityManager, memberId: number): Promise<number | null> {
+  const [found] = await em.execute<{ committeeId: number }[]>(
+    'select committee_id as "committeeId" from property_committee_member where id = ?',
+    [memberId],
+  );
+  return found?.committeeId ?? null;
+}
+
+/** The members of one committee, in the order they were added. */
+export function membersByAddition(em: EntityManager, committeeId: number): Promise<CommitteeMemberRecord[]> {
+  return em.execute<CommitteeMemberRecord[]>(
+    `select ${MEMBER_COLUMNS} from property_committee_member m where m.committee_id = ? order by m.id`,
+    [committeeId],
+  );
+}
+
+/** When the first member joined (YYYY-MM-DD); null without members. */
+export async function firstJoinedOn(em: EntityManager, committeeId: number): Promise<string | null> {
+  const [first] = await em.execute<{ joined: string | null }[]>(
+    `select to_char(min(joined_on), 'YYYY-MM-DD') as joined from property_committee_member where committee_id = ?`,
+    [committeeId],
+  );
+  return first?.joined ?? null;
+}
+
+/** A person who may sit on a compound's committee: a resident or party member there. */
+export interface EligibleMember {
+  id: number;
+  displayName: string;
+  active: boolean;
+  /** Holds the PARTY_MEMBER role anywhere. */
+  partyMember: boolean;
+}
+
+export async function eligibleMember(
+  em: EntityManager,
+  personId: number,
+  compoundId: number,
+): Promise<EligibleMember | null> {
+  const [person] = await em.execute<EligibleMember[]>(
+    `select p.id, p.display_name as "displayName", p.active,
+            exists (select 1 from person_role r where r.person_id = p.id and r.role = 'PARTY_MEMBER') as "partyMember"
+       from person p
+      where p.id = ? and exists (select 1 from person_role r where r.person_id = p.id
+                                  and r.org_unit_id = ? and r.role in ('RESIDENT', 'PARTY_MEMBER'))`,
+    [personId, compoundId],
+  );
+  return person ?? null;
+}
 
 export async function findCommittees(em: EntityManager, ids: readonly number[]): Promise<CommitteeRecord[]> {
   if (ids.length === 0) return [];
   return em.execute<CommitteeRecord[]>(
-    `select ${COMMITTEE_RECORD} from property_committee pc where pc.id = any(?::int[])`,
+    `select ${COMMITTEE_COLUMNS} from property_committee pc where pc.id = any(?::int[])`,
     [pgArray(ids)],
   );
+}
+
+export async function findCommittee(em: EntityManager, id: IdRef): Promise<CommitteeRecord | null> {
+  if (id === null) return null;
+  return (await findCommittees(em, [id]))[0] ?? null;
 }
 
 /** The ACTIVE committee of each of these compounds (at most one each, by the partial unique index). */
@@ -68,7 +140,7 @@ export async function activeCommitteesOf(
 ): Promise<CommitteeRecord[]> {
   if (compoundIds.length === 0) return [];
   return em.execute<CommitteeRecord[]>(
-    `select ${COMMITTEE_RECORD} from property_committee pc
+    `select ${COMMITTEE_COLUMNS} from property_committee pc
       where pc.compound_id = any(?::int[]) and pc.status = 'ACTIVE'`,
     [pgArray(compoundIds)],
   );
@@ -83,7 +155,7 @@ export interface CommitteeMemberView extends CommitteeMemberRecord {
 export async function membersOf(em: EntityManager, committeeIds: readonly number[]): Promise<CommitteeMemberView[]> {
   if (committeeIds.length === 0) return [];
   return em.execute<CommitteeMemberView[]>(
-    `select ${MEMBER_RECORD}, k.path as "compoundPath" from property_committee_member m
+    `select ${MEMBER_COLUMNS}, k.path as "compoundPath" from property_committee_member m
        join property_committee pc on pc.id = m.committee_id join org_unit k on k.id = pc.compound_id
       where m.committee_id = any(?::int[]) order by m.role, m.joined_on, m.id`,
     [pgArray(committeeIds)],
@@ -91,10 +163,13 @@ export async function membersOf(em: EntityManager, committeeIds: readonly number
 }
 
 export interface CommitteeListFilter {
-  ids?: Maybe<readonly (string | number)[]>;
+  /** Only these committees (ids that did not decode are null and match nothing). */
+  ids?: Maybe<readonly IdRef[]>;
   q?: Maybe<string>;
-  compoundId?: Maybe<string | number>;
-  communityId?: Maybe<string | number>;
+  /** The committees of this compound; undefined: of any. */
+  compoundId?: IdRef;
+  /** The committees of compounds in this unit's subtree; undefined: anywhere. */
+  communityId?: IdRef;
   status?: Maybe<CommitteeStatus>;
   serviceMode?: Maybe<ServiceMode>;
 }
@@ -107,23 +182,16 @@ export async function listCommittees(
   // Scope: committees are readable by every logged-in user, so there is no scope condition.
   const c = new Conditions();
   const f = filter ?? {};
-  c.add(idsFilter('pc.id', 'PropertyCommittee', f.ids));
+  c.add(refsFilter('pc.id', f.ids));
   c.add(searchCondition(['pc.name', 'pc.company_name', 'pc.party_organization', 'k.name', 'k.name_zh'], f.q));
-  if (f.compoundId !== null && f.compoundId !== undefined) {
-    c.and('pc.compound_id = ?', decodeId('OrgUnit', String(f.compoundId)) ?? -1);
-  }
-  if (f.communityId !== null && f.communityId !== undefined) {
-    const id = decodeId('OrgUnit', String(f.communityId));
-    const [unit] =
-      id === null ? [] : await em.execute<{ path: string }[]>('select path from org_unit where id = ?', [id]);
-    c.and('k.path like ?', unit ? `${unit.path}%` : NO_UNIT);
-  }
+  if (f.compoundId !== undefined) c.and('pc.compound_id = ?', f.compoundId ?? -1);
+  if (f.communityId !== undefined) c.and('k.path like ?', subtreePattern(await unitPath(em, f.communityId)));
   if (f.status) c.and('pc.status = ?', f.status);
   if (f.serviceMode) c.and('pc.service_mode = ?', f.serviceMode);
   return runList<CommitteeRecord>(
     em,
     {
-      select: COMMITTEE_RECORD,
+      select: COMMITTEE_COLUMNS,
       from: 'from property_committee pc join org_unit k on k.id = pc.compound_id',
       where: c.where,
       params: c.params,

@@ -12,22 +12,25 @@
  * changes cannot both pass the rule.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
 import { COMMITTEE_MEMBER_ROLES, SERVICE_MODES } from '../../entities/property-committee.entity.ts';
-import type { Viewer } from '../auth/viewer.ts';
-import { recordChange } from '../kernel/change-log.ts';
-import { checkExpectedVersion } from '../kernel/concurrency.ts';
-import { badInput, conflict, forbidden, invalidTransition, notFound, unauthenticated } from '../kernel/errors.ts';
-import { given, type Maybe, optionalText, requiredId, requiredText } from '../kernel/input.ts';
+import { checkExpectedVersion, requireVersion, updateVersioned } from '../kernel/concurrency.ts';
+import { badInput, conflict, forbidden, invalidTransition, notFound } from '../kernel/errors.ts';
+import { given, type IdRef, type Maybe, optionalText, type Patch, requiredRef, requiredText } from '../kernel/input.ts';
 import { isUniqueViolation } from '../kernel/pg-errors.ts';
 import { localDate } from '../kernel/street-time.ts';
-import { managesCompound } from '../organisation/organisation.policy.ts';
+import { ViewerService } from '../kernel/viewer-service.ts';
+import { lockOrgUnit } from '../organisation/org-unit.queries.ts';
+import { managesCompound } from './committee.policy.ts';
 import {
-  COMMITTEE_RECORD,
-  type CommitteeMemberRecord,
+  activeCommitteesOf,
   type CommitteeMemberRole,
   type CommitteeRecord,
-  MEMBER_RECORD,
+  committeeOfMember,
+  eligibleMember,
+  firstJoinedOn,
+  type LockedCommittee,
+  lockCommittee,
+  membersByAddition,
   type ServiceMode,
 } from './committee.queries.ts';
 
@@ -37,7 +40,7 @@ const ONE_ACTIVE_INDEX = 'property_committee_one_active_per_compound';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface CreateCommitteeInput {
-  compoundId: string;
+  compoundId: IdRef;
   name: string;
   foundedOn: string;
   serviceMode: ServiceMode;
@@ -46,67 +49,32 @@ export interface CreateCommitteeInput {
   notes?: Maybe<string>;
 }
 
-export interface UpdateCommitteeInput {
-  committeeId: string;
-  name?: Maybe<string>;
-  foundedOn?: Maybe<string>;
-  serviceMode?: Maybe<ServiceMode>;
-  companyName?: Maybe<string>;
-  partyOrganization?: Maybe<string>;
-  notes?: Maybe<string>;
+export interface UpdateCommitteeInput extends Patch<Omit<CreateCommitteeInput, 'compoundId'>> {
+  committeeId: IdRef;
   expectedVersion?: Maybe<number>;
 }
 
 export interface DissolveCommitteeInput {
-  committeeId: string;
+  committeeId: IdRef;
   dissolvedOn?: Maybe<string>;
   reason?: Maybe<string>;
   expectedVersion?: Maybe<number>;
 }
 
 export interface AddMemberInput {
-  committeeId: string;
-  personId: string;
+  committeeId: IdRef;
+  personId: IdRef;
   role: CommitteeMemberRole;
   isPartyMember?: Maybe<boolean>;
   joinedOn?: Maybe<string>;
 }
 
-export interface UpdateMemberInput {
-  memberId: string;
-  role?: Maybe<CommitteeMemberRole>;
-  isPartyMember?: Maybe<boolean>;
-  joinedOn?: Maybe<string>;
+export interface UpdateMemberInput extends Patch<Omit<AddMemberInput, 'committeeId' | 'personId'>> {
+  memberId: IdRef;
 }
 
-interface LockedCommittee extends CommitteeRecord {
-  compoundName: string;
-  compoundPath: string;
-}
-
-interface CompoundRow {
-  id: number;
-  kind: OrgUnitKind;
-  name: string;
-  path: string;
-  hasPropertyManagement: boolean | null;
-  retiredAt: string | null;
-}
-
-export class CommitteeService {
-  constructor(
-    private readonly em: EntityManager,
-    private readonly viewer: Viewer | null,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  private requireViewer(): Viewer {
-    if (!this.viewer) throw unauthenticated();
-    return this.viewer;
-  }
-
+export class CommitteeService extends ViewerService {
   async create(input: CreateCommitteeInput): Promise<number> {
-    const viewer = this.requireViewer();
     const today = localDate(this.now());
     const name = requiredText('name', input.name, MAX_NAME);
     const foundedOn = pastDate('foundedOn', input.foundedOn, today);
@@ -114,15 +82,10 @@ export class CommitteeService {
     const companyName = checkCompany(serviceMode, input.companyName);
     const partyOrganization = requiredText('partyOrganization', input.partyOrganization, MAX_NAME);
     const notes = optionalText('notes', input.notes, MAX_NOTES);
-    const compoundId = requiredId('OrgUnit', input.compoundId, 'Compound');
+    const compoundId = requiredRef(input.compoundId, 'Compound');
     return this.em.transactional(async (em) => {
       // The compound row is the lock that serialises set-ups for one compound.
-      const [compound] = await em.execute<CompoundRow[]>(
-        `select id, kind, name, path, has_property_management as "hasPropertyManagement", retired_at as "retiredAt"
-           from org_unit where id = ? for update`,
-        [compoundId],
-      );
-      if (!compound) throw notFound('Compound');
+      const compound = await lockOrgUnit(em, compoundId, 'Compound');
       if (compound.kind !== 'COMPOUND') {
         throw badInput('compoundId', `${compound.name} is a ${compound.kind}: property committees are for compounds`);
       }
@@ -132,14 +95,11 @@ export class CommitteeService {
           `${compound.name} has a property company: committees are set up for compounds without property management`,
         );
       }
-      if (!managesCompound(viewer, compound.path)) {
+      if (!managesCompound(this.viewer, compound.path)) {
         throw forbidden(`Your role may not set up a property committee for ${compound.name}`);
       }
       if (compound.retiredAt) throw invalidTransition(`${compound.name} is retired`);
-      const [active] = await em.execute<{ id: number; name: string }[]>(
-        `select id, name from property_committee where compound_id = ? and status = 'ACTIVE'`,
-        [compound.id],
-      );
+      const [active] = await activeCommitteesOf(em, [compound.id]);
       if (active) throw conflict(`${compound.name} already has an ACTIVE property committee (${active.name})`);
       const at = this.now();
       let id: number;
@@ -157,23 +117,20 @@ export class CommitteeService {
         }
         throw err;
       }
-      await recordChange(
-        em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: id,
-          action: 'CREATE',
-          actorId: viewer.personId,
-          data: { compoundId: compound.id, name, foundedOn, serviceMode, companyName, partyOrganization, notes },
-        },
-        at,
-      );
+      await this.recordChange(em, 'PropertyCommittee', id, 'CREATE', at, {
+        compoundId: compound.id,
+        name,
+        foundedOn,
+        serviceMode,
+        companyName,
+        partyOrganization,
+        notes,
+      });
       return id;
     });
   }
 
   async update(input: UpdateCommitteeInput): Promise<number> {
-    const viewer = this.requireViewer();
     const today = localDate(this.now());
     const fields: Partial<Record<keyof CommitteeRecord, unknown>> = {};
     if (given(input.name)) fields.name = requiredText('name', input.name, MAX_NAME);
@@ -186,7 +143,7 @@ export class CommitteeService {
     if (given(input.companyName)) fields.companyName = optionalText('companyName', input.companyName, MAX_NAME);
     if (Object.keys(fields).length === 0) throw badInput('input', 'name at least one field to change');
     checkExpectedVersion(input.expectedVersion);
-    const committeeId = requiredId('PropertyCommittee', input.committeeId, 'Property committee');
+    const committeeId = requiredRef(input.committeeId, 'Property committee');
     return this.em.transactional(async (em) => {
       const committee = await this.lockManaged(em, committeeId, 'change');
       // The mode and the company name are checked together, against what the committee will be.
@@ -200,102 +157,61 @@ export class CommitteeService {
         fields.companyName = null;
       }
       if (fields.foundedOn !== undefined) {
-        const [first] = await em.execute<{ joined: string | null }[]>(
-          `select to_char(min(joined_on), 'YYYY-MM-DD') as joined from property_committee_member where committee_id = ?`,
-          [committee.id],
-        );
-        if (first?.joined && first.joined < (fields.foundedOn as string)) {
-          throw badInput('foundedOn', `members joined on ${first.joined}, before that date`);
+        const joined = await firstJoinedOn(em, committee.id);
+        if (joined && joined < (fields.foundedOn as string)) {
+          throw badInput('foundedOn', `members joined on ${joined}, before that date`);
         }
       }
       if (committee.status !== 'ACTIVE')
         throw invalidTransition(`The committee is ${committee.status}: it cannot change`);
-      requireVersion(committee, input.expectedVersion);
-      const columns: Partial<Record<keyof CommitteeRecord, string>> = {
-        name: 'name',
-        foundedOn: 'founded_on',
-        serviceMode: 'service_mode',
-        companyName: 'company_name',
-        partyOrganization: 'party_organization',
-        notes: 'notes',
-      };
+      requireVersion('The committee', committee, input.expectedVersion);
       const changed = (Object.keys(fields) as (keyof CommitteeRecord)[]).filter((k) => fields[k] !== committee[k]);
       if (changed.length === 0) return committee.id;
       const at = this.now();
-      await em.execute(
-        `update property_committee set ${changed.map((k) => `${columns[k]} = ?`).join(', ')},
-                version = version + 1, updated_at = ? where id = ?`,
-        [...changed.map((k) => fields[k]), at, committee.id],
-      );
-      await recordChange(
+      await save(em, committee, Object.fromEntries(changed.map((k) => [COMMITTEE_FIELDS[k], fields[k]])), at);
+      await this.recordChange(
         em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: committee.id,
-          action: 'UPDATE',
-          actorId: viewer.personId,
-          data: Object.fromEntries(changed.map((k) => [k, { from: committee[k], to: fields[k] }])),
-        },
+        'PropertyCommittee',
+        committee.id,
+        'UPDATE',
         at,
+        Object.fromEntries(changed.map((k) => [k, { from: committee[k], to: fields[k] }])),
       );
       return committee.id;
     });
   }
 
   async dissolve(input: DissolveCommitteeInput): Promise<number> {
-    const viewer = this.requireViewer();
     const today = localDate(this.now());
     const dissolvedOn = given(input.dissolvedOn) && input.dissolvedOn !== null ? input.dissolvedOn : today;
     pastDate('dissolvedOn', dissolvedOn, today);
     const reason = optionalText('reason', input.reason, MAX_NOTES);
     checkExpectedVersion(input.expectedVersion);
-    const committeeId = requiredId('PropertyCommittee', input.committeeId, 'Property committee');
+    const committeeId = requiredRef(input.committeeId, 'Property committee');
     return this.em.transactional(async (em) => {
       const committee = await this.lockManaged(em, committeeId, 'dissolve');
       if (dissolvedOn < committee.foundedOn) {
         throw badInput('dissolvedOn', `must not be before the committee was founded (${committee.foundedOn})`);
       }
       if (committee.status !== 'ACTIVE') throw invalidTransition(`The committee is already ${committee.status}`);
-      requireVersion(committee, input.expectedVersion);
+      requireVersion('The committee', committee, input.expectedVersion);
       const at = this.now();
-      await em.execute(
-        `update property_committee set status = 'DISSOLVED', dissolved_on = ?::date, version = version + 1,
-                updated_at = ? where id = ?`,
-        [dissolvedOn, at, committee.id],
-      );
-      await recordChange(
-        em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: committee.id,
-          action: 'DISSOLVE',
-          actorId: viewer.personId,
-          data: { dissolvedOn, reason },
-        },
-        at,
-      );
+      await save(em, committee, { status: 'DISSOLVED', dissolved_on: dissolvedOn }, at);
+      await this.recordChange(em, 'PropertyCommittee', committee.id, 'DISSOLVE', at, { dissolvedOn, reason });
       return committee.id;
     });
   }
 
   async addMember(input: AddMemberInput): Promise<number> {
-    const viewer = this.requireViewer();
     const today = localDate(this.now());
     const role = checkMemberRole(input.role);
     const joinedOn =
       given(input.joinedOn) && input.joinedOn !== null ? pastDate('joinedOn', input.joinedOn, today) : today;
-    const committeeId = requiredId('PropertyCommittee', input.committeeId, 'Property committee');
-    const personId = requiredId('Person', input.personId, 'Person');
+    const committeeId = requiredRef(input.committeeId, 'Property committee');
+    const personId = requiredRef(input.personId, 'Person');
     return this.em.transactional(async (em) => {
       const committee = await this.lockManaged(em, committeeId, 'change the members of');
-      const [person] = await em.execute<{ id: number; displayName: string; active: boolean; partyMember: boolean }[]>(
-        `select p.id, p.display_name as "displayName", p.active,
-                exists (select 1 from person_role r where r.person_id = p.id and r.role = 'PARTY_MEMBER') as "partyMember"
-           from person p
-          where p.id = ? and exists (select 1 from person_role r where r.person_id = p.id
-                                      and r.org_unit_id = ? and r.role in ('RESIDENT', 'PARTY_MEMBER'))`,
-        [personId, committee.compoundId],
-      );
+      const person = await eligibleMember(em, personId, committee.compoundId);
       if (!person) {
         throw badInput('personId', `must be a resident or party member of ${committee.compoundName}`);
       }
@@ -305,7 +221,7 @@ export class CommitteeService {
       }
       if (committee.status !== 'ACTIVE')
         throw invalidTransition(`The committee is ${committee.status}: members are fixed`);
-      const members = await this.members(em, committee.id);
+      const members = await membersByAddition(em, committee.id);
       if (members.some((m) => m.personId === person.id)) {
         throw conflict(`${person.displayName} is already a member of ${committee.name}`);
       }
@@ -331,24 +247,19 @@ export class CommitteeService {
         if (isUniqueViolation(err)) throw conflict(`${person.displayName} is already a member of ${committee.name}`);
         throw err;
       }
-      await touch(em, committee.id, at);
-      await recordChange(
-        em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: committee.id,
-          action: 'ADD_MEMBER',
-          actorId: viewer.personId,
-          data: { memberId, personId: person.id, role, isPartyMember, joinedOn },
-        },
-        at,
-      );
+      await save(em, committee, {}, at);
+      await this.recordChange(em, 'PropertyCommittee', committee.id, 'ADD_MEMBER', at, {
+        memberId,
+        personId: person.id,
+        role,
+        isPartyMember,
+        joinedOn,
+      });
       return committee.id;
     });
   }
 
   async updateMember(input: UpdateMemberInput): Promise<number> {
-    const viewer = this.requireViewer();
     const today = localDate(this.now());
     if (given(input.role) && input.role === null) throw badInput('role', 'must be CHAIR, VICE_CHAIR or MEMBER');
     const role = given(input.role) ? checkMemberRole(input.role as CommitteeMemberRole) : undefined;
@@ -360,7 +271,7 @@ export class CommitteeService {
     if (role === undefined && joinedOn === undefined && isPartyMember === undefined) {
       throw badInput('input', 'name at least one field to change');
     }
-    const memberId = requiredId('PropertyCommitteeMember', input.memberId, 'Committee member');
+    const memberId = requiredRef(input.memberId, 'Committee member');
     return this.em.transactional(async (em) => {
       const { committee, member, members } = await this.lockMember(em, memberId);
       if (joinedOn !== undefined && joinedOn < committee.foundedOn) {
@@ -400,25 +311,14 @@ export class CommitteeService {
         `update property_committee_member set ${columns.map((c) => (c === 'joined_on' ? `${c} = ?::date` : `${c} = ?`)).join(', ')} where id = ?`,
         [...columns.map((c) => set[c]), member.id],
       );
-      await touch(em, committee.id, at);
-      await recordChange(
-        em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: committee.id,
-          action: 'UPDATE_MEMBER',
-          actorId: viewer.personId,
-          data,
-        },
-        at,
-      );
+      await save(em, committee, {}, at);
+      await this.recordChange(em, 'PropertyCommittee', committee.id, 'UPDATE_MEMBER', at, data);
       return committee.id;
     });
   }
 
-  async removeMember(input: { memberId: string }): Promise<number> {
-    const viewer = this.requireViewer();
-    const memberId = requiredId('PropertyCommitteeMember', input.memberId, 'Committee member');
+  async removeMember(input: { memberId: IdRef }): Promise<number> {
+    const memberId = requiredRef(input.memberId, 'Committee member');
     return this.em.transactional(async (em) => {
       const { committee, member, members } = await this.lockMember(em, memberId);
       if (member.role === 'CHAIR' && members.length > 1) {
@@ -428,65 +328,50 @@ export class CommitteeService {
         throw invalidTransition(`The committee is ${committee.status}: members are fixed`);
       const at = this.now();
       await em.execute('delete from property_committee_member where id = ?', [member.id]);
-      await touch(em, committee.id, at);
-      await recordChange(
-        em,
-        {
-          entityType: 'PropertyCommittee',
-          entityId: committee.id,
-          action: 'REMOVE_MEMBER',
-          actorId: viewer.personId,
-          data: { ...member },
-        },
-        at,
-      );
+      await save(em, committee, {}, at);
+      await this.recordChange(em, 'PropertyCommittee', committee.id, 'REMOVE_MEMBER', at, { ...member });
       return committee.id;
     });
   }
 
   /** The committee, locked, if it exists (NOT_FOUND) and the viewer manages its compound (FORBIDDEN). */
   private async lockManaged(em: EntityManager, committeeId: number, verb: string): Promise<LockedCommittee> {
-    const [committee] = await em.execute<LockedCommittee[]>(
-      `select ${COMMITTEE_RECORD}, k.name as "compoundName", k.path as "compoundPath"
-         from property_committee pc join org_unit k on k.id = pc.compound_id
-        where pc.id = ? for update of pc`,
-      [committeeId],
-    );
+    const committee = await lockCommittee(em, committeeId);
     if (!committee) throw notFound('Property committee');
-    if (!managesCompound(this.requireViewer(), committee.compoundPath)) {
+    if (!managesCompound(this.viewer, committee.compoundPath)) {
       throw forbidden(`Your role may not ${verb} the property committee of ${committee.compoundName}`);
     }
     return committee;
   }
 
   private async lockMember(em: EntityManager, memberId: number) {
-    const [found] = await em.execute<{ committeeId: number }[]>(
-      'select committee_id as "committeeId" from property_committee_member where id = ?',
-      [memberId],
-    );
-    if (!found) throw notFound('Committee member');
-    const committee = await this.lockManaged(em, found.committeeId, 'change the members of');
-    const members = await this.members(em, committee.id);
+    const committeeId = await committeeOfMember(em, memberId);
+    if (committeeId === null) throw notFound('Committee member');
+    const committee = await this.lockManaged(em, committeeId, 'change the members of');
+    const members = await membersByAddition(em, committee.id);
     // Read again under the committee's lock: it may have been removed meanwhile.
     const member = members.find((m) => m.id === memberId);
     if (!member) throw notFound('Committee member');
     return { committee, member, members };
   }
-
-  private members(em: EntityManager, committeeId: number): Promise<CommitteeMemberRecord[]> {
-    return em.execute<CommitteeMemberRecord[]>(
-      `select ${MEMBER_RECORD} from property_committee_member m where m.committee_id = ? order by m.id`,
-      [committeeId],
-    );
-  }
 }
 
-/** Member changes are changes of the committee: its version moves on. */
-async function touch(em: EntityManager, committeeId: number, at: Date): Promise<void> {
-  await em.execute('update property_committee set version = version + 1, updated_at = ? where id = ?', [
-    at,
-    committeeId,
-  ]);
+/** Column ← field, for the committee fields an update may set. */
+const COMMITTEE_FIELDS: Partial<Record<keyof CommitteeRecord, string>> = {
+  name: 'name',
+  foundedOn: 'founded_on',
+  serviceMode: 'service_mode',
+  companyName: 'company_name',
+  partyOrganization: 'party_organization',
+  notes: 'notes',
+};
+
+/** Writes columns of a locked committee (none: a change of its members), moving its version on. */
+async function save(em: EntityManager, committee: CommitteeRecord, set: Record<string, unknown>, at: Date) {
+  const table = 'property_committee';
+  if (!(await updateVersioned(em, { table, id: committee.id, set, version: committee.version, at }))) {
+    throw conflict('The committee changed while you changed it: reload it');
+  }
 }
 
 function pastDate(field: string, value: Maybe<string>, today: string): string {
@@ -520,10 +405,4 @@ function checkMemberRole(role: Maybe<CommitteeMemberRole>): CommitteeMemberRole 
     throw badInput('role', `must be one of ${COMMITTEE_MEMBER_ROLES.join(', ')}`);
   }
   return role;
-}
-
-function requireVersion(row: { version: number }, expected: Maybe<number>): void {
-  if (expected !== null && expected !== undefined && expected !== row.version) {
-    throw conflict(`The committee changed since you read it (version ${expected}, now ${row.version}): reload it`);
-  }
 }

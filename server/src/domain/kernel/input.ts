@@ -1,10 +1,12 @@
 /** Small validators for staff inputs: each refuses with BAD_USER_INPUT naming the field. */
 
-import { decodeId, type IdType } from '../../graphql/ids.ts';
 import { badInput, notFound } from './errors.ts';
 
 /** GraphQL optional input fields: undefined = leave as is, null = clear (where clearing makes sense). */
 export type Maybe<T> = T | null | undefined;
+
+/** An update's fields: those of `T`, each left as is when undefined. */
+export type Patch<T> = { [K in keyof T]?: Maybe<T[K]> };
 
 export const given = <T>(value: Maybe<T>): value is T | null => value !== undefined;
 
@@ -40,11 +42,4 @@ export type IdRef = number | null;
 export function requiredRef(ref: IdRef, what: string): number {
   if (ref === null) throw notFound(what);
   return ref;
-}
-
-/** @deprecated decode in graphql/ and pass an IdRef (kept while the aggregates move over). */
-export function requiredId(type: IdType, value: string | number, what: string): number {
-  const id = decodeId(type, String(value));
-  if (id === null) throw notFound(what);
-  return id;
 }

@@ -3,8 +3,8 @@
  * total count — what react-admin's getList needs, through the project's own buildQuery.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeId, type IdType } from '../../graphql/ids.ts';
 import { badInput } from './errors.ts';
+import type { IdRef } from './input.ts';
 
 export interface ListArgs {
   sort?: { field: string; order?: 'ASC' | 'DESC' | null } | null;
@@ -81,15 +81,16 @@ export function searchCondition(
   return { sql: columns.map((c) => `${c} ilike ?`).join(' or '), params: columns.map(() => pattern) };
 }
 
-/** The `ids` filter (react-admin getMany) from opaque ids: malformed or foreign ids match nothing. */
-export function idsFilter(
+/** The `ids` filter (react-admin getMany) from decoded references: malformed or foreign ids (null) match nothing. */
+export function refsFilter(
   column: string,
-  type: IdType,
-  ids: readonly (string | number)[] | null | undefined,
+  refs: readonly IdRef[] | null | undefined,
 ): { sql: string; params: unknown[] } | null {
-  if (ids === null || ids === undefined) return null;
-  const decoded = ids.map((id) => decodeId(type, String(id))).filter((id): id is number => id !== null);
-  return idsCondition(column, decoded);
+  if (refs === null || refs === undefined) return null;
+  return idsCondition(
+    column,
+    refs.filter((id): id is number => id !== null),
+  );
 }
 
 /** Collects `where` conditions and their parameters in order, skipping absent filters. */

@@ -1,5 +1,6 @@
 /**
- * Who may change the organisation: units, people and their roles, committees. Pure functions over the viewer.
+ * Who may change and see the organisation: units, people and their roles, wish categories. Pure functions over
+ * the viewer (property committees: committees/committee.policy.ts).
  *
  * - STREET_ADMIN manages everything across the street.
  * - BRANCH_SECRETARY manages inside the subtree of the unit their role is attached to: compounds and grids
@@ -8,8 +9,8 @@
  *   strictly below it; never STREET_ADMIN or DISPLAY. Categories and partner units are the street's.
  * - Everyone else manages nothing.
  *
- * "Visible" (NOT_FOUND otherwise) follows what the viewer can read: org units, categories and committees are
- * readable by every logged-in user, people only by staff within their subtrees (`people`, `personList`).
+ * "Visible" (NOT_FOUND otherwise) follows what the viewer can read: org units and categories are readable by
+ * every logged-in user, people only by staff within their subtrees (`people`, `personList`).
  */
 import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
 import type { Role } from '../../entities/person.entity.ts';
@@ -95,9 +96,19 @@ export function mayGrant(viewer: Viewer, role: Role, unitPath: string): boolean 
   );
 }
 
+/** Wish categories are the street's: only the street admin creates, changes and deactivates them. */
+export function managesWishCategories(viewer: Viewer): boolean {
+  return isStreetAdmin(viewer);
+}
+
 /** Subtrees in which the viewer reads people: staff roles' scopes; the street admin also sees people without roles. */
 export function peoplePrefixes(viewer: Viewer): string[] {
   return viewer.roles.filter((r) => STAFF_ROLES.includes(r.role)).map((r) => r.scopePath);
+}
+
+/** The subtrees of `unitPath` in which the viewer reads people: the deeper of the asked and each staff prefix. */
+export function peoplePrefixesWithin(viewer: Viewer, unitPath: string): string[] {
+  return peoplePrefixes(viewer).flatMap((s) => (isUnder(unitPath, s) ? [unitPath] : isUnder(s, unitPath) ? [s] : []));
 }
 
 export function seesPerson(viewer: Viewer, roles: readonly RoleFacts[]): boolean {
@@ -110,9 +121,4 @@ export function seesPerson(viewer: Viewer, roles: readonly RoleFacts[]): boolean
 export function managesPerson(viewer: Viewer, roles: readonly RoleFacts[]): boolean {
   if (isStreetAdmin(viewer)) return true;
   return roles.length > 0 && roles.every((r) => mayGrant(viewer, r.role, r.path));
-}
-
-/** May set up, change and dissolve the property committee of a compound with this path. */
-export function managesCompound(viewer: Viewer, compoundPath: string): boolean {
-  return managerPaths(viewer).some((root) => isUnder(compoundPath, root));
 }

@@ -8,13 +8,16 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PointEntryKind } from '../../entities/points.entity.ts';
-import { decodeId } from '../../graphql/ids.ts';
-import { hasRole, isUnder, type Viewer } from '../auth/viewer.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
-import { badInput, conflict, forbidden, notFound } from '../kernel/errors.ts';
+import { requireVersion, updateVersioned } from '../kernel/concurrency.ts';
+import { badInput, conflict, notFound } from '../kernel/errors.ts';
+import { type IdRef, requiredRef } from '../kernel/input.ts';
 import { pgArray } from '../kernel/sql.ts';
 import { localYear } from '../kernel/street-time.ts';
 import type { WishAction } from '../wishes/wish.lifecycle.ts';
+import { requireBasicPointsGranter, requireKeptLedger, requireRuleEditor } from './ledger.policy.ts';
+import { checkYear } from './points.queries.ts';
 
 /** The rules the server applies by itself; their amounts and caps are data. */
 export const RULES = {
@@ -214,26 +217,27 @@ export async function grantYearlyBasic(em: EntityManager, year: number, at: Date
   });
 }
 
-// ---- Staff: manual entries, corrections, rules ----
+// ---- Staff: manual entries, corrections, rules, the yearly grant ----
 
-export interface PointEntryView {
-  id: number;
-  personId: number;
-  year: number;
-  kind: PointEntryKind;
-  amount: number;
-  ruleId: number | null;
-  reason: string;
-  sourceType: string;
-  sourceKey: string | null;
-  reversesId: number | null;
-  recordedById: number | null;
-  at: Date;
+const MAX_REASON = 500;
+
+function reasonOf(value: string): string {
+  const reason = (value ?? '').trim();
+  if (reason.length === 0) throw badInput('reason', 'must not be empty');
+  if (reason.length > MAX_REASON) throw badInput('reason', `must be at most ${MAX_REASON} characters`);
+  return reason;
 }
 
-export const POINT_ENTRY_COLUMNS = `e.id, e.person_id as "personId", e.year, e.kind, e.amount, e.rule_id as "ruleId", e.reason,
-  e.source_type as "sourceType", e.source_key as "sourceKey", e.reverses_id as "reversesId",
-  e.recorded_by_id as "recordedById", e.at`;
+export interface RuleUpdate {
+  ruleId: IdRef;
+  amount?: number | null;
+  capPerYear?: number | null;
+  clearCap?: boolean | null;
+  active?: boolean | null;
+  nameZh?: string | null;
+  nameEn?: string | null;
+  expectedVersion?: number | null;
+}
 
 export class PointsService {
   constructor(
@@ -242,51 +246,20 @@ export class PointsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** The subtrees where the viewer keeps the ledger: secretaries their unit, admins the street. */
-  private ledgerScopes(): string[] {
-    return this.viewer.roles
-      .filter((r) => r.role === 'BRANCH_SECRETARY' || r.role === 'STREET_ADMIN')
-      .map((r) => r.scopePath);
-  }
-
-  /** A party member whose ledger the viewer keeps; NOT_FOUND when out of view, FORBIDDEN for other roles. */
-  private async memberInScope(personIdInput: string): Promise<number> {
-    const personId = decodeId('Person', personIdInput);
-    if (personId === null) throw notFound('Person');
-    return this.memberInScopeById(personId);
-  }
-
-  private async memberInScopeById(personId: number): Promise<number> {
-    const rows = await this.em.execute<{ path: string }[]>(
-      `select u.path from person_role r join org_unit u on u.id = r.org_unit_id where r.person_id = ? and r.role = 'PARTY_MEMBER'`,
-      [personId],
-    );
-    const [exists] = await this.em.execute<{ n: string }[]>('select count(*) as n from person where id = ?', [
-      personId,
-    ]);
-    if (Number(exists?.n ?? 0) === 0) throw notFound('Person');
-    const scopes = this.ledgerScopes();
-    if (scopes.length === 0) throw forbidden('Only branch secretaries and street staff keep the points ledger');
-    if (rows.length === 0) throw badInput('personId', 'is not a party member');
-    if (!rows.some((r) => scopes.some((s) => isUnder(r.path, s)))) throw notFound('Person');
-    return personId;
-  }
-
   async recordManual(input: {
-    personId: string;
+    personId: IdRef;
     kind: PointEntryKind;
     amount: number;
     reason: string;
   }): Promise<number> {
-    if (input.kind === 'BASIC')
+    if (input.kind === 'BASIC') {
       throw badInput('kind', 'manual entries are POSITIVE or DEDUCTION; basic points are yearly');
+    }
     if (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 1000) {
       throw badInput('amount', 'must be a whole number from 1 to 1000');
     }
-    const reason = (input.reason ?? '').trim();
-    if (reason.length === 0) throw badInput('reason', 'must not be empty');
-    if (reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
-    const personId = await this.memberInScope(input.personId);
+    const reason = reasonOf(input.reason);
+    const personId = await requireKeptLedger(this.em, this.viewer, requiredRef(input.personId, 'Person'));
     const at = this.now();
     return this.em.transactional(async (em) => {
       const [row] = await em.execute<{ id: number }[]>(
@@ -299,19 +272,17 @@ export class PointsService {
   }
 
   /** Reverses an entry: the original stays, a reversing entry of the opposite sign is added. */
-  async correct(input: { entryId: string; reason: string }): Promise<number> {
-    const reason = (input.reason ?? '').trim();
-    if (reason.length === 0) throw badInput('reason', 'must not be empty');
-    if (reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
-    const entryId = decodeId('PointEntry', input.entryId);
-    if (entryId === null) throw notFound('Point entry');
+  async correct(input: { entryId: IdRef; reason: string }): Promise<number> {
+    const reason = reasonOf(input.reason);
+    const entryId = requiredRef(input.entryId, 'Point entry');
     const [entry] = await this.em.execute<
       { person_id: number; kind: PointEntryKind; amount: number; source_type: string; year: number }[]
     >('select person_id, kind, amount, source_type, year from point_entry where id = ?', [entryId]);
     if (!entry) throw notFound('Point entry');
-    await this.memberInScopeById(entry.person_id);
-    if (entry.source_type === 'CORRECTION')
+    await requireKeptLedger(this.em, this.viewer, entry.person_id);
+    if (entry.source_type === 'CORRECTION') {
       throw badInput('entryId', 'a correction cannot be corrected: record a manual entry');
+    }
     const at = this.now();
     const reverseKind: PointEntryKind = entry.kind === 'DEDUCTION' ? 'POSITIVE' : 'DEDUCTION';
     return this.em.transactional(async (em) => {
@@ -326,42 +297,23 @@ export class PointsService {
     });
   }
 
-  async updateRule(input: {
-    ruleId: string;
-    amount?: number | null;
-    capPerYear?: number | null;
-    clearCap?: boolean | null;
-    active?: boolean | null;
-    nameZh?: string | null;
-    nameEn?: string | null;
-    expectedVersion?: number | null;
-  }): Promise<number> {
-    if (
-      input.amount !== null &&
-      input.amount !== undefined &&
-      (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 1000)
-    ) {
+  async updateRule(input: RuleUpdate): Promise<number> {
+    if (input.amount != null && (!Number.isInteger(input.amount) || input.amount < 1 || input.amount > 1000)) {
       throw badInput('amount', 'must be a whole number from 1 to 1000');
     }
-    if (
-      input.capPerYear !== null &&
-      input.capPerYear !== undefined &&
-      (!Number.isInteger(input.capPerYear) || input.capPerYear < 1)
-    ) {
+    if (input.capPerYear != null && (!Number.isInteger(input.capPerYear) || input.capPerYear < 1)) {
       throw badInput('capPerYear', 'must be a positive whole number');
     }
     for (const field of ['nameZh', 'nameEn'] as const) {
       const v = input[field];
-      if (v !== null && v !== undefined && (v.trim().length === 0 || v.length > 100))
-        throw badInput(field, 'must be 1–100 characters');
+      if (v != null && (v.trim().length === 0 || v.length > 100)) throw badInput(field, 'must be 1–100 characters');
     }
-    const ruleId = decodeId('PointRule', input.ruleId);
-    if (ruleId === null) throw notFound('Point rule');
+    const ruleId = requiredRef(input.ruleId, 'Point rule');
     const [rule] = await this.em.execute<{ version: number }[]>('select version from point_rule where id = ?', [
       ruleId,
     ]);
     if (!rule) throw notFound('Point rule');
-    if (!hasRole(this.viewer, ['STREET_ADMIN'])) throw forbidden('Only street staff edit point rules');
+    requireRuleEditor(this.viewer);
     const set: Record<string, unknown> = {};
     if (input.amount != null) set.amount = input.amount;
     if (input.capPerYear != null) set.cap_per_year = input.capPerYear;
@@ -369,15 +321,12 @@ export class PointsService {
     if (input.active != null) set.active = input.active;
     if (input.nameZh != null) set.name_zh = input.nameZh.trim();
     if (input.nameEn != null) set.name_en = input.nameEn.trim();
+    requireVersion('The rule', rule, input.expectedVersion);
     const at = this.now();
     return this.em.transactional(async (em) => {
-      const columns = Object.keys(set);
-      const rows = await em.execute<{ id: number }[]>(
-        `update point_rule set version = version + 1, updated_at = ?${columns.map((c) => `, ${c} = ?`).join('')}
-          where id = ? and version = ? returning id`,
-        [at, ...columns.map((c) => set[c]), ruleId, input.expectedVersion ?? rule.version],
-      );
-      if (rows.length === 0) throw conflict('The rule changed meanwhile: reload it and try again');
+      if (!(await updateVersioned(em, { table: 'point_rule', id: ruleId, set, version: rule.version, at }))) {
+        throw conflict('The rule changed meanwhile: reload it and try again');
+      }
       await recordChange(
         em,
         { entityType: 'PointRule', entityId: ruleId, action: 'UPDATE', actorId: this.viewer.personId, data: set },
@@ -386,59 +335,11 @@ export class PointsService {
       return ruleId;
     });
   }
-}
 
-// ---- Reading: balances and rankings ----
-
-export interface PointSummary {
-  personId: number;
-  year: number;
-  basic: number;
-  positive: number;
-  deductions: number;
-  total: number;
-}
-
-export async function pointSummary(em: EntityManager, personId: number, year: number): Promise<PointSummary> {
-  const [row] = await em.execute<{ basic: string; positive: string; deductions: string }[]>(
-    `select coalesce(sum(amount) filter (where kind = 'BASIC'), 0) as basic,
-            coalesce(sum(amount) filter (where kind = 'POSITIVE'), 0) as positive,
-            coalesce(sum(amount) filter (where kind = 'DEDUCTION'), 0) as deductions
-       from point_entry where person_id = ? and year = ?`,
-    [personId, year],
-  );
-  const basic = Number(row?.basic ?? 0);
-  const positive = Number(row?.positive ?? 0);
-  const deductions = Number(row?.deductions ?? 0);
-  return { personId, year, basic, positive, deductions, total: basic + positive - deductions };
-}
-
-export interface RankingRow {
-  rank: number;
-  total: number;
-  personId: number;
-}
-
-/** Party members of a unit's subtree by total, highest first; ties share a rank and the next skips (1, 2, 2, 4). */
-export async function pointRanking(
-  em: EntityManager,
-  unitPath: string,
-  year: number,
-  first: number,
-): Promise<RankingRow[]> {
-  const rows = await em.execute<{ rank: string; total: string; person_id: number }[]>(
-    `with members as (
-       select distinct r.person_id from person_role r join org_unit u on u.id = r.org_unit_id
-        where r.role = 'PARTY_MEMBER' and u.path like ?
-     ), totals as (
-       select m.person_id,
-              coalesce(sum(case when e.kind = 'DEDUCTION' then -e.amount else e.amount end), 0) as total
-         from members m left join point_entry e on e.person_id = m.person_id and e.year = ?
-        group by m.person_id
-     )
-     select rank() over (order by total desc) as rank, total, person_id from totals
-      order by total desc, person_id limit ?`,
-    [`${unitPath}%`, year, first],
-  );
-  return rows.map((r) => ({ rank: Number(r.rank), total: Number(r.total), personId: r.person_id }));
+  /** The yearly basic points for every party member who has none for `year` yet; returns how many were credited. */
+  async grantBasic(year: number): Promise<number> {
+    checkYear(year);
+    requireBasicPointsGranter(this.viewer);
+    return this.em.transactional((em) => grantYearlyBasic(em, year, this.now()));
+  }
 }

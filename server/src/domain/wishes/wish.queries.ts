@@ -1,8 +1,8 @@
 /** Reading wishes and their events, always through the viewer's visibility rule. */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeId } from '../../graphql/ids.ts';
 import { isMasked, type Viewer } from '../auth/viewer.ts';
 import { badInput, notFound } from '../kernel/errors.ts';
+import type { IdRef } from '../kernel/input.ts';
 import { type ListArgs, type ListPage, runList } from '../kernel/list.ts';
 import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 import {
@@ -49,7 +49,8 @@ export interface WishEventRecord {
 
 export interface WishFilter {
   status?: readonly WishStatus[] | null;
-  orgUnitId?: string | null;
+  /** That unit's subtree; null: an id that did not decode (matches nothing). */
+  orgUnitId?: IdRef;
   categoryCode?: string | null;
   overdue?: boolean | null;
   mine?: boolean | null;
@@ -120,14 +121,12 @@ export async function findVisibleWishes(
   return rows.map((r) => toView(r, masked));
 }
 
-export async function findVisibleWish(em: EntityManager, viewer: Viewer, idInput: string): Promise<WishView | null> {
-  const id = decodeId('Wish', idInput);
+export async function findVisibleWish(em: EntityManager, viewer: Viewer, id: IdRef): Promise<WishView | null> {
   if (id === null) return null;
   return (await findVisibleWishes(em, viewer, [id]))[0] ?? null;
 }
 
-async function unitPath(em: EntityManager, idInput: string): Promise<string | null> {
-  const id = decodeId('OrgUnit', idInput);
+async function unitPath(em: EntityManager, id: IdRef): Promise<string | null> {
   if (id === null) return null;
   const [row] = await em.execute<{ path: string }[]>('select path from org_unit where id = ?', [id]);
   return row?.path ?? null;
@@ -159,21 +158,21 @@ async function wishConditions(
   const params: unknown[] = [...vis.params];
   if (filter.ids !== null && filter.ids !== undefined) {
     where.push('w.id = any(?::int[])');
-    params.push(pgArray(filter.ids.map((id) => decodeId('Wish', id)).filter((id): id is number => id !== null)));
+    params.push(pgArray(filter.ids.filter((id): id is number => id !== null)));
   }
   if (filter.q !== null && filter.q !== undefined && filter.q.trim() !== '') {
     where.push('(w.title ilike ? or w.description ilike ?)');
     params.push(`%${filter.q.trim()}%`, `%${filter.q.trim()}%`);
   }
-  if (filter.orgUnitId !== null && filter.orgUnitId !== undefined) {
+  if (filter.orgUnitId !== undefined) {
     const path = await unitPath(em, filter.orgUnitId);
     // An unknown unit covers no wishes: the list is empty rather than an error, like any filter.
     where.push('c.path like ?');
     params.push(path === null ? NO_UNIT : `${path}%`);
   }
-  if (filter.handlingUnitId !== null && filter.handlingUnitId !== undefined) {
+  if (filter.handlingUnitId !== undefined) {
     where.push('w.handling_unit_id = ?');
-    params.push(decodeId('OrgUnit', filter.handlingUnitId) ?? -1);
+    params.push(filter.handlingUnitId ?? -1);
   }
   if (filter.status && filter.status.length > 0) {
     where.push('w.status = any(?::wish_status[])');
@@ -221,9 +220,10 @@ export async function listWishes(
 }
 
 export interface WishListFilter extends WishFilter {
-  ids?: readonly string[] | null;
+  ids?: readonly IdRef[] | null;
   q?: string | null;
-  handlingUnitId?: string | null;
+  /** Handled by exactly this unit; null: an id that did not decode (matches nothing). */
+  handlingUnitId?: IdRef;
 }
 
 /** The staff list convention (domain/list.ts) over the same scope and filters. */
@@ -347,4 +347,62 @@ export async function findWishMasked(em: EntityManager, id: number): Promise<Wis
   const [row] = await em.execute<WishRowDb[]>(`select ${WISH_COLUMNS} from wish w where w.id = ?`, [id]);
   if (!row) throw notFound('Wish');
   return toView(row, true);
+}
+
+/** The latest `last` events the viewer may see in a subtree, newest first: what a board shows before live ones. */
+export async function recentVisibleEvents(
+  em: EntityManager,
+  viewer: Viewer,
+  unitPath: string | null,
+  last: number,
+): Promise<WishEventRecord[]> {
+  const upTo = await currentSequence(em);
+  // Walk back in windows until enough visible events are found (most are visible to staff and boards).
+  const found: WishEventRecord[] = [];
+  let high = upTo;
+  for (let window = 500; high > 0 && found.length < last; window *= 4) {
+    const low = Math.max(0, high - window);
+    found.unshift(...(await visibleEventsBetween(em, viewer, { unitPath, wishId: null }, low, high, 100_000)));
+    high = low;
+  }
+  return found.slice(-last).reverse();
+}
+
+/** Who a wish is (or was) assigned to, and who supervises it. */
+export interface AssignmentRecord {
+  wishId: number;
+  personId: number;
+  kind: 'ASSIGNEE' | 'SUPERVISOR';
+  active: boolean;
+}
+
+/** The assignments of these wishes, in the order they were made. */
+export async function assignmentsOfWishes(em: EntityManager, wishIds: readonly number[]): Promise<AssignmentRecord[]> {
+  if (wishIds.length === 0) return [];
+  return em.execute<AssignmentRecord[]>(
+    `select wish_id as "wishId", person_id as "personId", kind, active from assignment
+      where wish_id = any(?::int[]) order by id`,
+    [pgArray(wishIds)],
+  );
+}
+
+/** A coordination meeting held about a wish. */
+export interface MeetingRecord {
+  id: number;
+  wishId: number;
+  heldAt: Date;
+  place: string | null;
+  participants: string;
+  decisions: string;
+  recordedById: number;
+}
+
+/** The meetings of these wishes, by when they were held. */
+export async function meetingsOfWishes(em: EntityManager, wishIds: readonly number[]): Promise<MeetingRecord[]> {
+  if (wishIds.length === 0) return [];
+  return em.execute<MeetingRecord[]>(
+    `select id, wish_id as "wishId", held_at as "heldAt", place, participants, decisions,
+            recorded_by_id as "recordedById" from meeting where wish_id = any(?::int[]) order by held_at, id`,
+    [pgArray(wishIds)],
+  );
 }

@@ -3,12 +3,13 @@
  * then write the wish and its event in one transaction. Events are handed to `publish` after commit.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { decodeId } from '../../graphql/ids.ts';
 import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from '../kernel/errors.ts';
-import { pgArray } from '../kernel/sql.ts';
+import { type IdRef, optionalText, requiredRef, requiredText } from '../kernel/input.ts';
 import { awardForWishTransition } from '../points/points.service.ts';
+import { assignablePeople, requireAssignable } from './dispatch.policy.ts';
+import { claimedSinceOpened, insertWishEvent, type Publish } from './wish.events.ts';
 import { loadWishFacts, type WishRow } from './wish.facts.ts';
 import {
   ACTORS,
@@ -18,59 +19,34 @@ import {
   releasesAssignees,
   type WishAction,
   type WishChannel,
-  type WishStatus,
 } from './wish.lifecycle.ts';
-import type { WishEventRecord } from './wish.queries.ts';
-import { canSeeWish, isClaimerFor, relationsTo, type WishScopeFacts } from './wish.scope.ts';
-
-/** What subscribers need to route an event without another query. */
-export interface PublishedWishEvent extends WishEventRecord {
-  /** The wish's scope after the event: enough to decide who receives it without a query. */
-  facts: WishScopeFacts;
-}
-
-export type Publish = (events: PublishedWishEvent[]) => void;
-
-/** Every event insert takes this lock, so events commit in sequence order (no gap a reader could skip). */
-export const EVENT_ORDER_LOCK = 7_310_001;
+import { canSeeWish, isClaimerFor, relationsTo } from './wish.scope.ts';
 
 const MAX_TITLE = 100;
 const MAX_DESCRIPTION = 4000;
 const MAX_NOTE = 2000;
 
-function requiredText(field: string, value: string | null | undefined, max: number): string {
-  const text = (value ?? '').trim();
-  if (text.length === 0) throw badInput(field, 'must not be empty');
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters (got ${text.length})`);
-  return text;
-}
-
-function optionalText(field: string, value: string | null | undefined, max: number): string | null {
-  if (value === null || value === undefined) return null;
-  const text = value.trim();
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters (got ${text.length})`);
-  return text.length > 0 ? text : null;
-}
-
 export interface SubmitWishInput {
   title: string;
   description: string;
   categoryCode: string;
-  orgUnitId?: string | null;
+  /** The compound; undefined: the resident's own (or the listed-for resident's). */
+  orgUnitId?: IdRef;
   channel?: WishChannel | null;
-  residentId?: string | null;
+  /** A grid worker listing it on a resident's behalf. */
+  residentId?: IdRef;
 }
 
 export interface DispatchWishInput {
-  wishId: string;
-  assigneeIds: readonly string[];
-  supervisorId?: string | null;
+  wishId: IdRef;
+  assigneeIds: readonly IdRef[];
+  supervisorId?: IdRef;
   dueAt?: Date | null;
   note?: string | null;
 }
 
 export interface MeetingInput {
-  wishId: string;
+  wishId: IdRef;
   heldAt: Date;
   place?: string | null;
   participants: string;
@@ -115,14 +91,10 @@ export class WishService {
     if (!category) throw badInput('categoryCode', `unknown category "${code.slice(0, 50)}"`);
 
     let residentId: number | null = null;
-    if (input.residentId !== null && input.residentId !== undefined) {
-      residentId = decodeId('Person', input.residentId);
-      if (residentId === null) throw notFound('Resident');
-    }
+    if (input.residentId !== undefined) residentId = requiredRef(input.residentId, 'Resident');
     let compoundId: number | null;
-    if (input.orgUnitId !== null && input.orgUnitId !== undefined) {
-      compoundId = decodeId('OrgUnit', input.orgUnitId);
-      if (compoundId === null) throw notFound('Org unit');
+    if (input.orgUnitId !== undefined) {
+      compoundId = requiredRef(input.orgUnitId, 'Org unit');
     } else if (residentId !== null) {
       // Listed on a resident's behalf: their own compound.
       const [home] = await this.em.execute<{ org_unit_id: number }[]>(
@@ -185,7 +157,16 @@ export class WishService {
       );
       const wishId = (row as { id: number }).id;
       const facts = (await loadWishFacts(em, [wishId])).get(wishId) as WishRow;
-      const event = await this.insertEvent(em, facts, 'SUBMIT', null, 'SUBMITTED', at, null, null);
+      const event = await insertWishEvent(em, {
+        facts,
+        action: 'SUBMIT',
+        from: null,
+        to: 'SUBMITTED',
+        at,
+        actorId: this.actorId,
+        note: null,
+        data: null,
+      });
       return { id: wishId, event };
     });
     this.publish([event]);
@@ -200,13 +181,12 @@ export class WishService {
     if (input.assigneeIds.length > 20) throw badInput('assigneeIds', 'at most 20 people');
     const note = optionalText('note', input.note, MAX_NOTE);
     if (input.dueAt && input.dueAt.getTime() <= this.now().getTime()) throw badInput('dueAt', 'must be in the future');
-    const assigneeIds = [...new Set(input.assigneeIds.map((id) => decodeId('Person', id)))];
+    const assigneeIds = [...new Set(input.assigneeIds)];
     if (assigneeIds.includes(null)) throw badInput('assigneeIds', 'contains an unknown person');
-    const supervisorId =
-      input.supervisorId === null || input.supervisorId === undefined ? null : decodeId('Person', input.supervisorId);
-    if (input.supervisorId && supervisorId === null) throw badInput('supervisorId', 'unknown person');
+    const supervisorId = input.supervisorId === undefined ? null : input.supervisorId;
+    if (input.supervisorId === null) throw badInput('supervisorId', 'unknown person');
     const people = [...(assigneeIds as number[]), ...(supervisorId ? [supervisorId] : [])];
-    await this.requireEligible(viewer, people);
+    await requireAssignable(this.em, viewer, people);
 
     return await this.transition(input.wishId, 'DISPATCH', {
       note,
@@ -229,46 +209,23 @@ export class WishService {
     });
   }
 
-  /** People a handler may assign: those with a working role in one of the handler's subtrees, or at a partner unit. */
-  private async requireEligible(viewer: Viewer, personIds: number[]): Promise<void> {
-    const eligible = assignableCondition(viewer);
-    const rows = await this.em.execute<{ id: number; eligible: boolean }[]>(
-      `select p.id, ${eligible.sql} as eligible from person p where p.id = any(?::int[]) and p.active`,
-      [...eligible.params, pgArray(personIds)],
-    );
-    for (const id of personIds) {
-      const row = rows.find((r) => r.id === id);
-      if (!row) throw badInput('assigneeIds', 'contains an unknown or deactivated person');
-      if (!row.eligible) throw badInput('assigneeIds', 'contains a person who cannot take orders in your area');
-    }
-  }
-
   /**
    * Whom the viewer may dispatch this wish to, nearest first (its compound, then the handling unit's area,
    * then partner units). Empty for a viewer who does not handle it.
    */
-  async assignablePeople(wishIdInput: string): Promise<{ id: number; unitPath: string }[]> {
+  async assignablePeople(wishRef: IdRef): Promise<{ id: number; unitPath: string }[]> {
     const viewer = this.requireViewer();
-    const wish = await this.loadVisible(wishIdInput);
+    const wish = await this.loadVisible(wishRef);
     if (!relationsTo(viewer, wish).has('HANDLER')) return [];
-    const eligible = assignableCondition(viewer);
-    return this.em.execute<{ id: number; unitPath: string }[]>(
-      `select p.id, min(u.path) as "unitPath" from person p
-         join person_role r on r.person_id = p.id join org_unit u on u.id = r.org_unit_id
-        where p.active and ${eligible.sql}
-        group by p.id, p.display_name
-        order by bool_or(u.path like ?) desc, bool_or(u.path like ?) desc, bool_or(u.kind = 'PARTNER'), p.display_name, p.id
-        limit 300`,
-      [...eligible.params, `${wish.compoundPath}%`, `${wish.handlingPath}%`],
-    );
+    return assignablePeople(this.em, viewer, wish);
   }
 
-  openForClaim(input: { wishId: string; note?: string | null }): Promise<number> {
+  openForClaim(input: { wishId: IdRef; note?: string | null }): Promise<number> {
     const note = optionalText('note', input.note, MAX_NOTE);
     return this.transition(input.wishId, 'OPEN_FOR_CLAIM', { note });
   }
 
-  claim(input: { wishId: string }): Promise<number> {
+  claim(input: { wishId: IdRef }): Promise<number> {
     const viewer = this.requireViewer();
     return this.transition(input.wishId, 'CLAIM', {
       data: { assigneeIds: [viewer.personId] },
@@ -281,26 +238,26 @@ export class WishService {
     });
   }
 
-  accept(input: { wishId: string }): Promise<number> {
+  accept(input: { wishId: IdRef }): Promise<number> {
     return this.transition(input.wishId, 'ACCEPT', {});
   }
 
-  decline(input: { wishId: string; reason?: string | null }): Promise<number> {
+  decline(input: { wishId: IdRef; reason?: string | null }): Promise<number> {
     const note = optionalText('reason', input.reason, MAX_NOTE);
     return this.transition(input.wishId, 'DECLINE', { note });
   }
 
-  abandon(input: { wishId: string; reason: string }): Promise<number> {
+  abandon(input: { wishId: IdRef; reason: string }): Promise<number> {
     const note = requiredText('reason', input.reason, MAX_NOTE);
     return this.transition(input.wishId, 'ABANDON', { note });
   }
 
-  resolve(input: { wishId: string; note: string }): Promise<number> {
+  resolve(input: { wishId: IdRef; note: string }): Promise<number> {
     const note = requiredText('note', input.note, MAX_NOTE);
     return this.transition(input.wishId, 'RESOLVE', { note });
   }
 
-  evaluate(input: { wishId: string; rating: number; comment?: string | null }): Promise<number> {
+  evaluate(input: { wishId: IdRef; rating: number; comment?: string | null }): Promise<number> {
     if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5) {
       throw badInput('rating', 'must be a whole number of stars from 1 to 5');
     }
@@ -317,7 +274,7 @@ export class WishService {
     });
   }
 
-  escalate(input: { wishId: string; reason: string }): Promise<number> {
+  escalate(input: { wishId: IdRef; reason: string }): Promise<number> {
     const note = requiredText('reason', input.reason, MAX_NOTE);
     let target: number | null = null;
     return this.transition(input.wishId, 'ESCALATE', {
@@ -337,12 +294,12 @@ export class WishService {
     });
   }
 
-  reject(input: { wishId: string; reason: string }): Promise<number> {
+  reject(input: { wishId: IdRef; reason: string }): Promise<number> {
     const note = requiredText('reason', input.reason, MAX_NOTE);
     return this.transition(input.wishId, 'REJECT', { note });
   }
 
-  cancel(input: { wishId: string; reason?: string | null }): Promise<number> {
+  cancel(input: { wishId: IdRef; reason?: string | null }): Promise<number> {
     const note = optionalText('reason', input.reason, MAX_NOTE);
     return this.transition(input.wishId, 'CANCEL', { note });
   }
@@ -399,9 +356,8 @@ export class WishService {
     return this.viewer;
   }
 
-  private async loadVisible(wishIdInput: string, action?: WishAction): Promise<WishRow> {
+  private async loadVisible(id: IdRef, action?: WishAction): Promise<WishRow> {
     const viewer = this.requireViewer();
-    const id = decodeId('Wish', wishIdInput);
     const wish = id === null ? undefined : (await loadWishFacts(this.em, [id])).get(id);
     // A claimer may look at an order of their area even after someone else took it: they get CONFLICT, not NOT_FOUND.
     const visible =
@@ -410,8 +366,8 @@ export class WishService {
     return wish;
   }
 
-  private transition(wishIdInput: string, action: WishAction, plan: TransitionPlan): Promise<number> {
-    return this.loadVisible(wishIdInput, action).then((wish) => this.apply(wish, action, plan));
+  private transition(wishRef: IdRef, action: WishAction, plan: TransitionPlan): Promise<number> {
+    return this.loadVisible(wishRef, action).then((wish) => this.apply(wish, action, plan));
   }
 
   private async transitionById(id: number, action: WishAction, plan: TransitionPlan): Promise<number> {
@@ -427,7 +383,7 @@ export class WishService {
     }
     const next = nextStatus(wish.status, action);
     if (next === null) {
-      if (action === 'CLAIM' && (await this.claimedSinceOpened(wish.id))) {
+      if (action === 'CLAIM' && (await claimedSinceOpened(this.em, wish.id))) {
         throw conflict('Someone else has already taken this order');
       }
       throw invalidTransition(`The wish is ${wish.status}: ${action} is not possible now`);
@@ -465,16 +421,16 @@ export class WishService {
       }
       await plan.apply?.(em, wish, at);
       const facts = (await loadWishFacts(em, [wish.id])).get(wish.id) as WishRow;
-      const event = await this.insertEvent(
-        em,
+      const event = await insertWishEvent(em, {
         facts,
         action,
-        wish.status,
-        next,
+        from: wish.status,
+        to: next,
         at,
-        plan.note ?? null,
-        plan.data ?? null,
-      );
+        actorId: this.actorId,
+        note: plan.note ?? null,
+        data: plan.data ?? null,
+      });
       // Points earned or lost by this transition, exactly once, in the same transaction.
       await awardForWishTransition(em, {
         wishId: wish.id,
@@ -490,60 +446,4 @@ export class WishService {
     this.publish([event]);
     return wish.id;
   }
-
-  private async claimedSinceOpened(wishId: number): Promise<boolean> {
-    const [row] = await this.em.execute<{ claimed: boolean }[]>(
-      `select exists (
-         select 1 from wish_event c
-          where c.wish_id = ? and c.action = 'CLAIM'
-            and c.sequence > coalesce((select max(o.sequence) from wish_event o where o.wish_id = ? and o.action = 'OPEN_FOR_CLAIM'), 0)
-       ) as claimed`,
-      [wishId, wishId],
-    );
-    return row?.claimed === true;
-  }
-
-  private async insertEvent(
-    em: EntityManager,
-    facts: WishRow,
-    action: WishAction,
-    from: WishStatus | null,
-    to: WishStatus,
-    at: Date,
-    note: string | null,
-    data: Record<string, unknown> | null,
-  ): Promise<PublishedWishEvent> {
-    await em.execute('select pg_advisory_xact_lock(?)', [EVENT_ORDER_LOCK]);
-    const [row] = await em.execute<{ sequence: string }[]>(
-      `insert into wish_event (wish_id, action, from_status, to_status, actor_id, at, note, data)
-       values (?, ?, ?, ?, ?, ?, ?, ?) returning sequence`,
-      [facts.id, action, from, to, this.actorId, at, note, data ? JSON.stringify(data) : null],
-    );
-    const { id: _id, version: _v, ...scope } = facts;
-    return {
-      sequence: Number(row?.sequence),
-      wishId: facts.id,
-      action,
-      fromStatus: from,
-      toStatus: to,
-      at: at.toISOString(),
-      note,
-      actorId: this.actorId,
-      facts: scope,
-    };
-  }
-}
-
-/** A person `p` may take orders from this handler: a working role in one of the handler's subtrees, or at a partner unit. */
-function assignableCondition(viewer: Viewer): { sql: string; params: unknown[] } {
-  const scopes = viewer.roles
-    .filter((r) => r.role === 'BRANCH_SECRETARY' || r.role === 'STREET_ADMIN')
-    .map((r) => `${r.scopePath}%`);
-  return {
-    sql: `exists (select 1 from person_role er join org_unit eu on eu.id = er.org_unit_id
-                   where er.person_id = p.id
-                     and er.role in ('PARTY_MEMBER', 'VOLUNTEER', 'GRID_WORKER', 'BRANCH_SECRETARY')
-                     and (eu.kind = 'PARTNER' or eu.path like any (?::text[])))`,
-    params: [pgArray(scopes)],
-  };
 }

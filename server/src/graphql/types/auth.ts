@@ -1,8 +1,8 @@
 /** Login and the viewer's own account. */
 import { login, logout } from '../../domain/auth/auth.service.ts';
+import type { PersonRecord } from '../../domain/organisation/person.queries.ts';
 import { builder } from '../builder.ts';
-import type { PersonView } from '../loaders.ts';
-import { PersonRef } from './hierarchy.ts';
+import { PersonRef } from './person.ts';
 
 interface LoginResult {
   token: string;
@@ -16,7 +16,7 @@ const LoginPayload = builder.objectRef<LoginResult>('LoginPayload').implement({
     expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
     user: t.field({
       type: PersonRef,
-      resolve: async (r, _args, ctx) => (await ctx.loaders.person.load(r.personId)) as PersonView,
+      resolve: async (r, _args, ctx) => (await ctx.loaders.person.load(r.personId)) as PersonRecord,
     }),
   }),
 });
@@ -28,9 +28,8 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       login(ctx.em, args.username, args.password, ctx.config.tokenTtlSeconds, ctx.config.displayTokenTtlSeconds),
   }),
-  logout: t.boolean({
+  logout: t.withAuth({ loggedIn: true }).boolean({
     description: 'Revoke the token this request was sent with',
-    authScopes: { loggedIn: true },
     resolve: async (_root, _args, ctx) => {
       await logout(ctx.em, ctx.authorization);
       return true;
@@ -39,9 +38,8 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
-  me: t.field({
+  me: t.withAuth({ loggedIn: true }).field({
     type: PersonRef,
-    authScopes: { loggedIn: true },
-    resolve: async (_root, _args, ctx) => (await ctx.loaders.person.load(ctx.viewer?.personId ?? -1)) as PersonView,
+    resolve: async (_root, _args, ctx) => (await ctx.loaders.person.load(ctx.viewer.personId)) as PersonRecord,
   }),
 }));
