@@ -138,6 +138,7 @@ function defaultGap(action: WishAction, from: WishStatus, category: CategoryRow)
       return [180, minutes(Math.min(category.dueInDays, 10))];
     case 'EVALUATE':
     case 'REOPEN':
+    case 'CLOSE_UNEVALUATED':
       return [60, minutes(5)];
     case 'CANCEL':
       return [60, minutes(3)];
@@ -308,6 +309,9 @@ export class HistoryWriter {
       case 'AUTO_CLOSE':
         data = { afterDays: AUTO_CLOSE_DAYS };
         break;
+      case 'CLOSE_UNEVALUATED':
+        note ??= '热线来电未留居民信息，无人评价，办结后结案。';
+        break;
       case 'OPEN_FOR_CLAIM':
       case 'SUBMIT':
         break;
@@ -350,6 +354,7 @@ export class HistoryWriter {
       case 'DISPATCH':
       case 'OPEN_FOR_CLAIM':
       case 'REJECT':
+      case 'CLOSE_UNEVALUATED':
         return this.handler(w.handling, w.compound);
       case 'ESCALATE':
         // Whoever holds it sends it up: the compound's or the community's own secretary.

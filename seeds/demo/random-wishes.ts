@@ -100,7 +100,13 @@ export class RandomWishes {
           ? compound.community.gridWorker
           : compound.gridWorker;
 
-    const steps = this.steps(target, category);
+    let steps = this.steps(target, category);
+    if (resident === null) {
+      // Nobody can evaluate a wish listed with no resident: no reopening detour, and its handler closes it unrated.
+      const reopen = steps.findIndex((x) => x.action === 'REOPEN');
+      if (reopen >= 3) steps = [...steps.slice(0, reopen - 3), ...steps.slice(reopen + 1)];
+      steps = steps.map((x) => (x.action === 'EVALUATE' ? { ...x, action: 'CLOSE_UNEVALUATED' } : x));
+    }
     const resolve = steps.at(-1)?.action === 'EVALUATE' ? steps.at(-2) : undefined;
     if (
       resolve?.action === 'RESOLVE' &&

@@ -7,13 +7,21 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { Config } from './config.ts';
+import { DatabaseAvailability } from './db/availability.ts';
 import { ormOptions } from './db/mikro-orm.config.ts';
+import { cutConnectionsInUse, poolUsage } from './db/pool.ts';
 import { runSweeps } from './domain/sweeps.ts';
 import { createHardening, logSocketErrors } from './graphql/hardening.ts';
+import { observeGraphqlWs, useObservability } from './graphql/metrics.plugin.ts';
+import { endSocketsWhileDatabaseDown } from './graphql/ws-faults.ts';
 import { attachGraphqlWs } from './graphql/ws-server.ts';
 import { createGraphqlHttp } from './graphql/yoga.ts';
-import { serveHealth } from './http/health.ts';
+import { answerWithinDeadline } from './http/deadline.ts';
+import { Readiness, serveHealth } from './http/health.ts';
+import { listenForMetrics, Metrics } from './http/metrics.ts';
+import { Shutdown } from './http/shutdown.ts';
 import { serveAdmin } from './http/static-files.ts';
+import { frontDoor, watchSockets } from './http/traffic.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { WishEventHub } from './realtime/wish-event-hub.ts';
 
@@ -24,7 +32,11 @@ export interface App {
   /** Base URL once started, e.g. http://127.0.0.1:4000 */
   url: string;
   start(): Promise<string>;
-  stop(): Promise<void>;
+  /**
+   * The graceful stop: nothing new is accepted (HTTP requests get 503, WebSocket operations SERVICE_UNAVAILABLE),
+   * what is in flight may finish for `graceMs` (default SHUTDOWN_GRACE_SECONDS), then sockets close with 1001.
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 export interface AppOptions {
@@ -36,17 +48,32 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<App> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const orm = await MikroORM.init(ormOptions(options.databaseUrl));
+  // Whether PostgreSQL answers now (for /ready and open WebSockets); statements that find it gone say so at once.
+  const database = new DatabaseAvailability(options.databaseUrl, {
+    probeTimeoutMs: Math.min(3_000, config.database.connectTimeoutMs),
+    intervalMs: 1_000,
+    log: { info: (m) => logger.info(m), warn: (m) => logger.warn(m) },
+  });
+  const orm = await MikroORM.init(
+    ormOptions(options.databaseUrl, {}, { limits: config.database, onUnavailable: (why) => database.suspect(why) }),
+  );
+  const readiness = new Readiness({ database, redisUrl: config.redisUrl, timeoutMs: 2_000 });
   const namespace = new URL(options.databaseUrl).pathname.slice(1) || 'wishgrid';
   const hub = new WishEventHub(config.redisUrl, namespace);
   await hub.ready();
   const hardening = createHardening(config, { namespace, logger });
 
-  const yoga = createGraphqlHttp({ config, logger, orm, hub, plugins: hardening.plugins });
+  const shutdown = new Shutdown();
+  const metrics = new Metrics({ pool: () => poolUsage(orm), inFlight: () => shutdown.inFlight });
+  const observed = { logger, metrics, shutdown };
+  const plugins = [useObservability(observed), ...hardening.plugins];
+  const yoga = createGraphqlHttp({ config, logger, orm, hub, plugins });
 
-  const server = http.createServer((req, res) => {
+  const metricsAccess = { token: config.metricsToken, port: config.metricsPort };
+  let metricsListener: { close(): Promise<void> } | null = null;
+  const handle: http.RequestListener = (req, res) => {
     const url = req.url ?? '/';
-    if (serveHealth(url, res, orm)) return;
+    if (serveHealth(url, res, readiness)) return;
     if (url === '/' || url === '') {
       res.writeHead(302, { location: '/admin/' });
       res.end();
@@ -54,11 +81,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
     if (serveAdmin(url, res)) return;
     if (hardening.refuseOversizedRequest(req, res)) return;
-    void yoga.handle(req, res);
-  });
+    answerWithinDeadline(res, config.requestTimeoutMs, () => yoga.handle(req, res));
+  };
+  const server = http.createServer(frontDoor(handle, { ...observed, metricsAccess }));
 
-  const ws = attachGraphqlWs(server, yoga, { config, orm });
+  const ws = attachGraphqlWs(server, yoga, { config, orm, hub, logger, observe: observeGraphqlWs(observed) });
   logSocketErrors(ws.wss, logger);
+  watchSockets(server, ws.wss, observed);
+  endSocketsWhileDatabaseDown(ws.wss, database);
 
   let sweepTimer: NodeJS.Timeout | null = null;
   // Wishes resolved long ago close themselves, finished activities settle their no-shows, basic points
@@ -72,6 +102,43 @@ export async function buildApp(options: AppOptions): Promise<App> {
       publishWish: (events) => hub.publish(events),
       publishActivity: (id) => hub.publishActivity(id),
     }).catch((err) => logger.error({ err }, 'sweep failed')));
+  let stopped: Promise<void> | null = null;
+  /** See App.stop. Every step is bounded in time; the order is the point. */
+  async function stopGracefully(graceMs: number): Promise<void> {
+    const graceEnds = Date.now() + graceMs;
+    const left = () => Math.max(0, graceEnds - Date.now());
+    // 1. Nothing new: the listener closes (idle kept-alive connections with it), later requests on a connection
+    //    kept alive get 503, WebSocket upgrades and operations are refused, no sweep starts.
+    shutdown.begin();
+    if (sweepTimer) clearInterval(sweepTimer);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    const idleConnections = setInterval(() => server.closeIdleConnections(), 100);
+    // 2. What is in flight finishes within the grace period: HTTP requests, WebSocket queries and mutations, a sweep.
+    const finished = (await shutdown.idle(left())) && (await within(sweeping, left()));
+    if (!finished) {
+      // Their clients get no answer from here on, so what they asked for must not commit later: the database
+      // connections they use are cut (their transactions roll back); whatever error comes of it is still sent.
+      const cut = cutConnectionsInUse(orm);
+      logger.warn({ inFlight: shutdown.inFlight, connectionsCut: cut }, 'grace period over: work in flight cut');
+      await shutdown.idle(1_000);
+    }
+    // The last answers and events are written before the close frames (graphql-ws sends them a few ticks later).
+    await pause(100);
+    clearInterval(idleConnections);
+    // 3. Sockets close with 1001 Going Away; a peer that does not answer the close is cut after 2 s.
+    await within(ws.dispose(), 2_000);
+    for (const socket of ws.wss.clients) socket.terminate();
+    server.closeAllConnections();
+    await closed;
+    await metricsListener?.close();
+    await within(sweeping, 2_000);
+    await hub.close();
+    await hardening.close();
+    await database.close();
+    await readiness.close();
+    if (!(await within(orm.close(true), 5_000))) logger.warn('the database pool did not close in 5 s');
+  }
+
   const app: App = {
     orm,
     hub,
@@ -90,6 +157,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       });
       const { port } = server.address() as AddressInfo;
       app.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+      if (metricsAccess.port !== null) metricsListener = await listenForMetrics(metrics, metricsAccess.port);
+      database.start();
       if (config.sweepIntervalSeconds > 0) {
         void sweep();
         sweepTimer = setInterval(() => void sweep(), config.sweepIntervalSeconds * 1000);
@@ -97,17 +166,29 @@ export async function buildApp(options: AppOptions): Promise<App> {
       }
       return app.url;
     },
-    async stop() {
-      if (sweepTimer) clearInterval(sweepTimer);
-      await sweeping;
-      await ws.dispose();
-      ws.wss.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await hub.close();
-      await hardening.close();
-      await orm.close(true);
+    stop(options = {}) {
+      stopped ??= stopGracefully(options.graceMs ?? config.shutdownGraceSeconds * 1000);
+      return stopped;
     },
   };
   return app;
+}
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Whether `promise` settled within `ms` (a rejection counts as settled; it is not this function's to report). */
+async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

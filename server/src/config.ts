@@ -1,6 +1,7 @@
 /** The environment, parsed once, with errors that name the variable. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { DatabaseLimits } from './db/faults.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -35,9 +36,25 @@ export interface Config {
   wsMaxPayloadBytes: number;
   /** A socket that has not sent connection_init by then is closed with 4408. */
   wsConnectionInitTimeoutMs: number;
+  /** Subscriptions one WebSocket runs at once; the next one is refused with BAD_USER_INPUT. */
+  wsMaxSubscriptions: number;
+  /** Seconds between checks of every open WebSocket's session (expiry, and anything the live hub missed). */
+  wsSessionCheckSeconds: number;
   rateLimits: RateLimits;
+  /** The work one GraphQL operation may do as it runs (rows, statements, pool connections). */
+  workLimits: WorkLimits;
   /** Behind a reverse proxy: take the client address from the last X-Forwarded-For hop. */
   trustProxy: boolean;
+  /** On SIGTERM/SIGINT: how long requests and WebSocket operations in flight may take to finish. */
+  shutdownGraceSeconds: number;
+  /** Bearer token for /metrics on the main port; null: not served there. */
+  metricsToken: string | null;
+  /** Port of a loopback-only (127.0.0.1) listener serving /metrics without a token; null: none. */
+  metricsPort: number | null;
+  /** Every HTTP request is answered within this (SERVICE_UNAVAILABLE, 503, when the database is too slow or gone). */
+  requestTimeoutMs: number;
+  /** PostgreSQL's time limits and pool size (db/faults.ts). */
+  database: DatabaseLimits;
 }
 
 export interface QueryLimits {
@@ -57,6 +74,18 @@ export interface RateLimits {
   loginsPerMinute: number;
   /** Login attempts from one client address, whatever the username. */
   loginsPerIpPerMinute: number;
+  /** Queries and subscriptions, weighted by their estimated cost, per signed-in person (or client address). */
+  queryCostPerMinute: number;
+}
+
+/** What one operation (or one event of a subscription) may do as it runs. */
+export interface WorkLimits {
+  /** Rows it may load from the database. */
+  maxRows: number;
+  /** Statements it may send. */
+  maxStatements: number;
+  /** Statements it may run at once: the pool connections it may hold. */
+  maxConcurrentStatements: number;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -75,6 +104,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   if (/^(1|true|yes)$/i.test(raw)) return true;
   if (/^(0|false|no)$/i.test(raw)) return false;
   throw new Error(`${name} must be true or false (got "${raw}")`);
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const token = env.METRICS_TOKEN?.trim();
+  if (!token) return null;
+  if (!/^[\x21-\x7e]{16,512}$/.test(token)) {
+    throw new Error('METRICS_TOKEN must be 16 to 512 printable characters without spaces');
+  }
+  return token;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,7 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queryLimits: {
       maxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 1, 100),
       maxAliases: int(env, 'GRAPHQL_MAX_ALIASES', 15, 0, 1000),
-      maxCost: int(env, 'GRAPHQL_MAX_COST', 30_000, 1, 10_000_000),
+      maxCost: int(env, 'GRAPHQL_MAX_COST', 50_000, 1, 10_000_000),
       maxDirectives: int(env, 'GRAPHQL_MAX_DIRECTIVES', 10, 0, 1000),
       maxTokens: int(env, 'GRAPHQL_MAX_TOKENS', 2000, 10, 1_000_000),
       maxCharacters: int(env, 'GRAPHQL_MAX_CHARACTERS', 10_000, 100, 10_000_000),
@@ -111,11 +149,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     httpMaxBodyBytes: int(env, 'HTTP_MAX_BODY_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
     wsMaxPayloadBytes: int(env, 'WS_MAX_PAYLOAD_BYTES', 64 * 1024, 1024, 100 * 1024 * 1024),
     wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 5_000, 100, 600_000),
+    wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
+    wsSessionCheckSeconds: int(env, 'WS_SESSION_CHECK_SECONDS', 2, 1, 300),
     rateLimits: {
       mutationsPerMinute: int(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 600, 0, 1_000_000),
       loginsPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10, 0, 1_000_000),
       loginsPerIpPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_IP_PER_MINUTE', 100, 0, 1_000_000),
+      queryCostPerMinute: int(env, 'RATE_LIMIT_QUERY_COST_PER_MINUTE', 500_000, 0, 1_000_000_000),
+    },
+    workLimits: {
+      maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, 1, 10_000_000),
+      maxStatements: int(env, 'GRAPHQL_MAX_STATEMENTS', 2_000, 1, 1_000_000),
+      maxConcurrentStatements: int(env, 'GRAPHQL_MAX_CONNECTIONS_PER_OPERATION', 3, 1, 100),
     },
     trustProxy: bool(env, 'TRUST_PROXY', false),
+    shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 10, 0, 3600),
+    metricsToken: metricsToken(env),
+    metricsPort: env.METRICS_PORT?.trim() ? int(env, 'METRICS_PORT', 0, 0, 65535) : null,
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 15_000, 1_000, 600_000),
+    database: {
+      connectTimeoutMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 5_000, 100, 600_000),
+      acquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 10_000, 100, 600_000),
+      statementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000, 100, 3_600_000),
+      idleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000, 100, 3_600_000),
+      poolMax: int(env, 'DB_POOL_MAX', 20, 1, 1_000),
+    },
   };
 }

@@ -8,7 +8,16 @@
  * `detail` (`Failing row contains (…)`). Errors are therefore logged through a serializer that keeps their
  * type, scrubbed message and stack, SQLSTATE, table, column and constraint — and nothing else.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { type DestinationStream, type LoggerOptions } from 'pino';
+
+/** What every log line written while a request (or a WebSocket message) is handled carries. */
+export interface LogScope {
+  requestId: string;
+}
+
+/** The request being handled, if any: http/traffic.ts enters it, every logger adds its id to each line. */
+export const logScope = new AsyncLocalStorage<LogScope>();
 
 const CENSOR = '[redacted]';
 
@@ -97,6 +106,10 @@ export function createLogger(level: string, destination?: DestinationStream) {
   const options: LoggerOptions = {
     level,
     redact: { paths: REDACT_PATHS, censor: CENSOR },
+    mixin() {
+      const scope = logScope.getStore();
+      return scope ? { requestId: scope.requestId } : {};
+    },
     serializers: { err: serializeError, error: serializeError },
     hooks: {
       logMethod(args, method) {

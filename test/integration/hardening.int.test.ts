@@ -24,6 +24,7 @@ import { wishTablesDigest } from '../support/tables.ts';
 
 const SUBMIT = `mutation($input: SubmitWishInput!) { submitWish(input: $input) { wish { id } } }`;
 const REFUSAL_TEXTS: string[] = Object.values(REFUSALS);
+const RATE_LIMITS = loadConfig({}).rateLimits;
 
 interface Result {
   status?: number;
@@ -82,8 +83,9 @@ function expectRefused(r: Result, what: string) {
   ).toBe(true);
 }
 
+/** A document `depth` fields deep that stays cheap: one object per level (no list multiplies it). */
 const nested = (depth: number, leaf = 'id') =>
-  `{ orgUnits(kind: STREET) { ${'children { '.repeat(depth - 2)}${leaf}${' }'.repeat(depth - 2)} } }`;
+  `{ me { roles { orgUnit { ${'parent { '.repeat(depth - 4)}${leaf}${' }'.repeat(depth - 4)} } } } }`;
 const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
 
 /** Over each limit and under every other one, so each case proves one limit. */
@@ -92,7 +94,8 @@ const OVER_LIMITS: [string, string][] = [
   ['50 aliases', aliases(50)],
   ['20,000 characters', `{ me { id } }${' '.repeat(20_000)}`],
   ['2,500 tokens in 7,500 characters', `{ me { ${'id '.repeat(2_500)}} }`],
-  ['cost', nested(10, 'id name kind nameZh population households '.repeat(200))],
+  // Shallow and short, but 200 units × 50 children × 50 children: the estimate knows list sizes.
+  ['cost', '{ orgUnitList(limit: 200) { nodes { children { children { id name } } } } }'],
   ['11 directives', `{ me { ${'id @include(if: true) '.repeat(11)}} }`],
 ];
 
@@ -129,11 +132,22 @@ describe('hardening', () => {
       RATE_LIMIT_LOGINS_PER_MINUTE: '3',
       RATE_LIMIT_MUTATIONS_PER_MINUTE: '0',
       TRUST_PROXY: 'true',
+      GRAPHQL_MAX_ROWS: '5000',
+      GRAPHQL_MAX_CONNECTIONS_PER_OPERATION: '2',
     });
     expect(config.queryLimits).toMatchObject({ maxDepth: 8, maxCharacters: 5000 });
     expect(config.wsConnectionInitTimeoutMs).toBe(1000);
-    expect(config.rateLimits).toEqual({ loginsPerMinute: 3, loginsPerIpPerMinute: 100, mutationsPerMinute: 0 });
+    expect(config.rateLimits).toEqual({
+      loginsPerMinute: 3,
+      loginsPerIpPerMinute: 100,
+      mutationsPerMinute: 0,
+      queryCostPerMinute: 500_000,
+    });
     expect(config.trustProxy).toBe(true);
+    expect(config.workLimits).toEqual({ maxRows: 5000, maxStatements: 2000, maxConcurrentStatements: 2 });
+    expect(loadConfig({ RATE_LIMIT_QUERY_COST_PER_MINUTE: '1000' }).rateLimits.queryCostPerMinute).toBe(1000);
+    expect(() => loadConfig({ GRAPHQL_MAX_STATEMENTS: '-1' })).toThrow(/GRAPHQL_MAX_STATEMENTS/);
+    expect(() => loadConfig({ RATE_LIMIT_QUERY_COST_PER_MINUTE: 'lots' })).toThrow(/RATE_LIMIT_QUERY_COST_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_MUTATIONS_PER_MINUTE: 'many' })).toThrow(/RATE_LIMIT_MUTATIONS_PER_MINUTE/);
     expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '0' })).toThrow(/GRAPHQL_MAX_DEPTH/);
   });
@@ -146,6 +160,16 @@ describe('hardening', () => {
         expectRefused(await overWs(h.url, admin, query), `WebSocket ${what}`);
       });
     }
+
+    it('answers a document that does not parse with GRAPHQL_VALIDATION_FAILED on both transports', async ({
+      h,
+      admin,
+    }) => {
+      for (const r of [await post(h.url, '{ me { id }', {}, admin), await overWs(h.url, admin, '{ me { id }')]) {
+        expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+        expect(r.errors?.[0]?.message).toMatch(/Syntax Error/);
+      }
+    });
 
     it('accepts what lies just within the limits', async ({ h, admin }) => {
       const within = [
@@ -200,8 +224,18 @@ describe('hardening', () => {
         expect(limitRefusals(source, schema, limits), name).toEqual([]);
         expect(limitRefusals(source.replace(/first: \$first/g, 'first: 100'), schema, limits), name).toEqual([]);
       }
+      // With the pages the panel asks for (its lists show up to 50 rows; the unit tree and pickers ask for 200 units).
+      for (const [name, q] of Object.entries(adminRegistry)) {
+        const source = print(addTypenameToDocument(q.list));
+        expect(limitRefusals(source, schema, limits, { limit: 50 }), `${name} list of 50`).toEqual([]);
+      }
+      const units = print(addTypenameToDocument(adminRegistry.orgUnits?.list as DocumentNode));
+      expect(limitRefusals(units, schema, limits, { limit: 200 }), 'org units list of 200').toEqual([]);
       // The check itself can fail.
       expect(limitRefusals(nested(12), schema, limits)).toEqual([REFUSALS.depth]);
+      expect(limitRefusals(units.replace('nodes {', 'nodes { children { children { id } }'), schema, limits)).toEqual([
+        REFUSALS.cost,
+      ]);
     });
   });
 
@@ -250,7 +284,12 @@ describe('hardening', () => {
           body: contentType.startsWith('text') ? JSON.stringify({ query: LOGIN }) : form,
         });
         expect(res.status, contentType).toBe(403);
-        expect(await res.text()).not.toContain('token');
+        const body = await res.text();
+        expect(body).not.toContain('token');
+        // A refusal with the code the contract's README names, and a message saying what to send.
+        const refused = JSON.parse(body) as Result;
+        expect(codes(refused), contentType).toEqual(['BAD_REQUEST']);
+        expect(refused.errors?.[0]?.message).toMatch(/GraphQL-Require-Preflight/);
       }
       expect(await countSessions()).toBe(before);
       // The same form with the header is a request the browser had to preflight: it runs.
@@ -266,9 +305,14 @@ describe('hardening', () => {
     it('refuses a GET without the header; JSON POSTs need none', async ({ h, admin }) => {
       const url = `${h.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`;
       const auth = { authorization: `Bearer ${admin}`, accept: 'application/json' };
-      expect((await fetch(url, { headers: auth })).status).toBe(403);
-      const withHeader = await fetch(url, { headers: { ...auth, 'x-graphql-csrf': '1' } });
-      expect(((await withHeader.json()) as Result).data?.me?.id).toEqual(expect.any(String));
+      const refused = await fetch(url, { headers: auth });
+      expect(refused.status).toBe(403);
+      expect(codes((await refused.json()) as Result)).toEqual(['BAD_REQUEST']);
+      // GraphQL over HTTP's own header, in any case, or the other servers' ones.
+      for (const header of ['GraphQL-Require-Preflight', 'graphql-require-preflight', 'x-graphql-csrf']) {
+        const withHeader = await fetch(url, { headers: { ...auth, [header]: '1' } });
+        expect(((await withHeader.json()) as Result).data?.me?.id, header).toEqual(expect.any(String));
+      }
       expect((await post(h.url, '{ me { id } }', {}, admin)).data?.me?.id).toEqual(expect.any(String));
     });
 
@@ -306,6 +350,17 @@ describe('hardening', () => {
       );
       expect(codes(enumTypo)).toEqual(['BAD_USER_INPUT']);
       expect(JSON.stringify(enumTypo.errors)).not.toMatch(/Did you mean/);
+      // An enum value, an argument and a type written in the document, over both transports.
+      for (const query of [
+        '{ wishes(filter: { status: [SUBMITTE] }) { totalCount } }',
+        '{ wishes(frist: 1) { totalCount } }',
+        'query($f: Wishfilter) { wishes(filter: $f) { totalCount } }',
+      ]) {
+        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+          expect(codes(r), query).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+          expect(JSON.stringify(r.errors), query).not.toMatch(/Did you mean|SUBMITTED|"first"|WishFilter/);
+        }
+      }
       const page = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html', 'x-graphql-csrf': '1' } });
       expect(page.headers.get('content-type') ?? '').not.toContain('text/html');
       // The refusals still say nothing about the limits.
@@ -402,7 +457,7 @@ describe('hardening', () => {
       countSessions,
     }) => {
       const app = await extraApp({
-        rateLimits: { loginsPerMinute: 3, loginsPerIpPerMinute: 8, mutationsPerMinute: 600 },
+        rateLimits: { ...RATE_LIMITS, loginsPerMinute: 3, loginsPerIpPerMinute: 8, mutationsPerMinute: 600 },
       });
       const before = await countSessions();
       expect((await login(app, 'member.wenxiangyuan.2')).data.login.token).toEqual(expect.any(String));
@@ -426,7 +481,7 @@ describe('hardening', () => {
     }) => {
       const app = await extraApp({
         trustProxy: true,
-        rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 2, mutationsPerMinute: 600 },
+        rateLimits: { ...RATE_LIMITS, loginsPerMinute: 10, loginsPerIpPerMinute: 2, mutationsPerMinute: 600 },
       });
       const from = async (forwardedFor: string) => {
         const res = await fetch(`${app.url}/graphql`, {
@@ -442,9 +497,12 @@ describe('hardening', () => {
       expect((await from('203.0.113.6')).data.login.token).toBeTruthy();
     });
 
-    it('limits mutations per person over both transports; queries are not limited', async ({ h, extraApp }) => {
+    it('limits mutations per person over both transports; queries count against their own budget', async ({
+      h,
+      extraApp,
+    }) => {
       const app = await extraApp({
-        rateLimits: { loginsPerMinute: 10, loginsPerIpPerMinute: 100, mutationsPerMinute: 5 },
+        rateLimits: { ...RATE_LIMITS, loginsPerMinute: 10, loginsPerIpPerMinute: 100, mutationsPerMinute: 5 },
       });
       const resident = await h.login('resident.wenxiangyuan.1');
       const other = await h.login('resident.financial.1');
@@ -476,7 +534,7 @@ describe.runIf(await reachable(REDIS_URL))('rate limits shared by replicas throu
       apps.push(
         await extraApp({
           redisUrl: REDIS_URL,
-          rateLimits: { loginsPerMinute: 2, loginsPerIpPerMinute: 100, mutationsPerMinute: 600 },
+          rateLimits: { ...RATE_LIMITS, loginsPerMinute: 2, loginsPerIpPerMinute: 100, mutationsPerMinute: 600 },
         }),
       );
     }

@@ -7,7 +7,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import WebSocket from 'ws';
 import { type App, buildApp } from '../../server/src/app.ts';
-import { loadConfig } from '../../server/src/config.ts';
+import { type Config, loadConfig } from '../../server/src/config.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { withDatabase } from './db-url.ts';
 
@@ -78,6 +78,8 @@ export interface HarnessOptions {
   redisUrl?: string | null;
   /** Serve this existing database (another harness's) instead of a fresh clone of the template. */
   databaseName?: string;
+  /** Settings that differ from the defaults (e.g. a short token lifetime). */
+  config?: Partial<Config>;
 }
 
 export interface Harness {
@@ -119,6 +121,7 @@ export async function startHarness(opts: HarnessOptions = {}): Promise<Harness> 
     host: '127.0.0.1',
     redisUrl: opts.redisUrl ?? null,
     sweepIntervalSeconds: 0,
+    ...opts.config,
   };
   const app = await buildApp({ config, databaseUrl, logger: createLogger('silent') });
   const url = await app.start();

@@ -10,6 +10,7 @@ import {
   WISH_ACTIONS,
   WISH_STATUSES,
 } from '../../server/src/domain/wishes/wish.lifecycle.ts';
+import { relationsTo } from '../../server/src/domain/wishes/wish.scope.ts';
 
 describe('the wish transition table (DESIGN.md §3)', () => {
   it('follows the four-step method from listing to closing', () => {
@@ -71,5 +72,52 @@ describe('the wish transition table (DESIGN.md §3)', () => {
     expect(availableActions('SUBMITTED', new Set(['OWNER']))).toEqual(['CANCEL']);
     expect(availableActions('RESOLVED', new Set(['OWNER']))).toEqual(['EVALUATE', 'REOPEN']);
     expect(availableActions('CLOSED', new Set(['OWNER', 'HANDLER', 'ASSIGNEE']))).toEqual([]);
+  });
+
+  it('lets only the owner rate; a handler of a wish with no resident closes it unevaluated instead', () => {
+    for (const action of ['EVALUATE', 'REOPEN'] as const) {
+      expect(ACTORS[action]).toEqual(['OWNER']);
+      expect(mayAct(action, new Set(['HANDLER', 'LISTER', 'CLOSER', 'ASSIGNEE']))).toBe(false);
+    }
+    expect(nextStatus('RESOLVED', 'CLOSE_UNEVALUATED')).toBe('CLOSED');
+    for (const status of WISH_STATUSES.filter((s) => s !== 'RESOLVED')) {
+      expect(nextStatus(status, 'CLOSE_UNEVALUATED'), status).toBeNull();
+    }
+    expect(mayAct('CLOSE_UNEVALUATED', new Set(['CLOSER']))).toBe(true);
+    expect(mayAct('CLOSE_UNEVALUATED', new Set(['HANDLER', 'OWNER', 'LISTER', 'ASSIGNEE']))).toBe(false);
+    expect(availableActions('RESOLVED', new Set(['HANDLER', 'CLOSER', 'LISTER']))).toEqual(['CLOSE_UNEVALUATED']);
+    expect(availableActions('RESOLVED', new Set(['HANDLER']))).toEqual([]);
+    // Whoever listed a wish may still withdraw it, resident or not.
+    expect(availableActions('SUBMITTED', new Set(['LISTER']))).toEqual(['CANCEL']);
+  });
+
+  it('knows the relations from the wish: no owner without a resident, a closer only then', () => {
+    const viewer = (personId: number, role: 'BRANCH_SECRETARY' | 'GRID_WORKER' | 'RESIDENT', path: string) => ({
+      personId,
+      displayName: 'x',
+      roles: [{ role, orgUnitId: 1, orgPath: path, scopePath: path }],
+    });
+    const wish = (residentId: number | null, listedById: number) => ({
+      status: 'RESOLVED' as const,
+      compoundPath: '/1/2/3/',
+      handlingPath: '/1/2/3/',
+      residentId,
+      listedById,
+      assigneeIds: [],
+      activeAssigneeIds: [],
+    });
+    const secretary = viewer(7, 'BRANCH_SECRETARY', '/1/2/');
+    const grid = viewer(8, 'GRID_WORKER', '/1/2/');
+    const resident = viewer(9, 'RESIDENT', '/1/2/3/');
+    // Listed by the secretary with no resident: she is its lister, handler and closer, never its owner.
+    expect([...relationsTo(secretary, wish(null, 7))].sort()).toEqual(['CLOSER', 'HANDLER', 'LISTER']);
+    // Listed by a grid worker for a resident: both own it; the secretary only handles it.
+    expect([...relationsTo(grid, wish(9, 8))].sort()).toEqual(['LISTER', 'OWNER']);
+    expect([...relationsTo(resident, wish(9, 8))]).toEqual(['OWNER']);
+    expect([...relationsTo(secretary, wish(9, 8))]).toEqual(['HANDLER']);
+    // Listed by a grid worker with no resident: he may withdraw it, not rate it.
+    expect([...relationsTo(grid, wish(null, 8))]).toEqual(['LISTER']);
+    // Listed by the secretary for a resident: she handles it and may withdraw it, but the resident rates it.
+    expect([...relationsTo(secretary, wish(9, 7))].sort()).toEqual(['HANDLER', 'LISTER']);
   });
 });

@@ -19,6 +19,7 @@ export const enMessages: TranslationMessages = {
       REJECT: 'Reject',
       CANCEL: 'Cancel',
       AUTO_CLOSE: 'Closed automatically',
+      CLOSE_UNEVALUATED: 'Close without evaluation',
     },
     role: {
       RESIDENT: 'Resident',

@@ -231,6 +231,7 @@ export const zhCNMessages: TranslationMessages = {
       REJECT: '驳回',
       CANCEL: '撤销',
       AUTO_CLOSE: '自动办结',
+      CLOSE_UNEVALUATED: '无评价结案',
     },
     role: {
       RESIDENT: '居民',

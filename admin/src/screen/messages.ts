@@ -73,6 +73,7 @@ const zhCN = {
   'action.REJECT': '不予受理',
   'action.CANCEL': '居民撤回',
   'action.AUTO_CLOSE': '到期办结',
+  'action.CLOSE_UNEVALUATED': '无评价结案',
 } as const;
 
 export type ScreenMessageKey = keyof typeof zhCN;
@@ -148,6 +149,7 @@ const en: ScreenMessages = {
   'action.REJECT': 'Rejected',
   'action.CANCEL': 'Withdrawn',
   'action.AUTO_CLOSE': 'Closed automatically',
+  'action.CLOSE_UNEVALUATED': 'Closed without evaluation',
 };
 
 export const screenMessages: Record<'zh-CN' | 'en', ScreenMessages> = { 'zh-CN': zhCN, en };

@@ -21,6 +21,12 @@ const SPEC: Partial<
   ESCALATE: { mutation: 'escalateWish', input: 'EscalateWishInput', text: 'reason', required: true },
   REJECT: { mutation: 'rejectWish', input: 'RejectWishInput', text: 'reason', required: true },
   CANCEL: { mutation: 'cancelWish', input: 'CancelWishInput', text: 'reason' },
+  CLOSE_UNEVALUATED: {
+    mutation: 'closeWishWithoutEvaluation',
+    input: 'CloseWishWithoutEvaluationInput',
+    text: 'reason',
+    required: true,
+  },
 };
 
 /** Actions that undo or refuse: drawn outlined, in the warning colour. */

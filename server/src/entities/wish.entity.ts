@@ -30,6 +30,7 @@ export const WISH_ACTIONS = [
   'REJECT',
   'CANCEL',
   'AUTO_CLOSE',
+  'CLOSE_UNEVALUATED',
 ] as const;
 export type WishAction = (typeof WISH_ACTIONS)[number];
 

@@ -48,18 +48,29 @@ export const builder = new SchemaBuilder<{
   },
 });
 
-const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_WITH_ZONE = /^(\d{4})-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+/** The years a DateTime may name: anything else is a typo or a probe, and the database would refuse some of them. */
+export const DATETIME_YEARS = { min: 1900, max: 2200 } as const;
 
 builder.scalarType('DateTime', {
-  description: 'An ISO 8601 date and time with a time zone, e.g. 2026-11-27T08:30:00.000Z',
+  description: `An ISO 8601 date and time with a time zone, e.g. 2026-11-27T08:30:00.000Z (years ${DATETIME_YEARS.min}–${DATETIME_YEARS.max})`,
   serialize: (value) => (value instanceof Date ? value : new Date(value)).toISOString(),
   parseValue: (value) => {
-    if (typeof value !== 'string' || !ISO_WITH_ZONE.test(value) || Number.isNaN(Date.parse(value))) {
+    const written = typeof value === 'string' ? ISO_WITH_ZONE.exec(value) : null;
+    const at = written ? new Date(value as string) : null;
+    if (!written || !at || Number.isNaN(at.getTime())) {
       throw new GraphQLError('DateTime must be an ISO 8601 string with a time zone', {
         extensions: { code: 'BAD_USER_INPUT' },
       });
     }
-    return new Date(value);
+    // The year as written (the offset moves the instant by less than a day, which the database takes).
+    const year = Number(written[1]);
+    if (year < DATETIME_YEARS.min || year > DATETIME_YEARS.max) {
+      throw new GraphQLError(`DateTime must lie in the years ${DATETIME_YEARS.min}–${DATETIME_YEARS.max}`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
+    return at;
   },
 });
 

@@ -1,24 +1,31 @@
 /**
  * What makes the API fit to face the internet, for HTTP and graphql-ws alike (WebSocket operations run
  * through yoga.getEnveloped, so every envelop plugin here applies to them too):
- * - query limits: graphql-armor (depth, aliases, cost, directives, tokens) plus a character limit; a refused
- *   document gets GRAPHQL_VALIDATION_FAILED and a message that names the kind of limit, never its value;
- * - CSRF prevention (HTTP): see CSRF_HEADERS;
- * - in production: no introspection, no "Did you mean …" suggestions;
- * - rate limits on mutations and login (./rate-limit.ts);
+ * - query limits: graphql-armor (depth, aliases, directives, tokens), a character limit and the cost estimate
+ *   of ./cost.ts, which knows list sizes (as a validation rule, and again with the variables before the
+ *   operation runs); a refused document gets GRAPHQL_VALIDATION_FAILED and a message that names the kind of
+ *   limit, never its value;
+ * - the work budget of ./work-budget.ts: rows and statements one operation may use as it runs, and the pool
+ *   connections it may hold at once;
+ * - CSRF prevention (HTTP): see CSRF_HEADERS; a refusal carries `extensions.code: "BAD_REQUEST"`;
+ * - in production: no introspection, no "Did you mean …" suggestions (fields, arguments, types, enum values);
+ * - rate limits on queries (weighted by cost), mutations and login (./rate-limit.ts);
  * - the HTTP request body size limit (the WebSocket message limit is ws's maxPayload, set in app.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useDisableIntrospection } from '@envelop/disable-introspection';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { characterLimitPlugin } from '@escape.tech/graphql-armor-character-limit';
-import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
-import { GraphQLError, type GraphQLSchema, type ValidationContext } from 'graphql';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { type DocumentNode, GraphQLError, type GraphQLSchema, getOperationAST, type ValidationContext } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
 import type { Config, QueryLimits } from '../config.ts';
+import { currentRequestId } from '../http/request-id.ts';
 import type { Logger } from '../logger.ts';
+import { costLimitRule, estimateCost, useCostLimit } from './cost.ts';
 import { MemoryRateLimitStore, type RateLimitStore, RedisRateLimitStore, useRateLimits } from './rate-limit.ts';
+import { meterWork, useWorkBudget } from './work-budget.ts';
 
 /** The messages of refused documents: they say which kind of limit, not its value. */
 export const REFUSALS = {
@@ -28,18 +35,28 @@ export const REFUSALS = {
   directives: 'Query uses too many directives',
   tokens: 'Query is too long',
   characters: 'Query is too long',
+  work: 'Query loads too much data',
 } as const;
 const REFUSAL_MESSAGES = new Set<string>(Object.values(REFUSALS));
 
 /**
  * A browser sends a POST with a "simple" content type (text/plain, form data) or a GET cross-site without
  * a CORS preflight. Such a request must carry one of these headers (any value), which a cross-site page
- * cannot set without a preflight. POSTs with `content-type: application/json` are never simple, so every
- * JSON client works without a header.
+ * cannot set without a preflight: GraphQL over HTTP's `GraphQL-Require-Preflight`, or the ones other servers
+ * use. POSTs with `content-type: application/json` are never simple, so every JSON client works without one.
  */
-export const CSRF_HEADERS = ['x-graphql-csrf', 'x-graphql-yoga-csrf', 'apollo-require-preflight'];
+export const CSRF_HEADERS = [
+  'graphql-require-preflight',
+  'x-graphql-csrf',
+  'x-graphql-yoga-csrf',
+  'apollo-require-preflight',
+];
+const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 
-function refusal(message: string): GraphQLError {
+/** The code of a request refused before it is parsed (CSRF): the client must change how it sends it. */
+export const CSRF_REFUSAL_CODE = 'BAD_REQUEST';
+
+export function refusal(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
 }
 
@@ -60,39 +77,102 @@ function refuseWith(message: string) {
   };
 }
 
-export function queryLimitPlugins(limits: QueryLimits, production: boolean): Plugin[] {
+export function queryLimitPlugins(limits: QueryLimits): Plugin[] {
   return [
     EnvelopArmorPlugin({
-      // The suggestions tell an outsider the schema's field names; developers keep them.
-      blockFieldSuggestion: { enabled: production, mask: '' },
+      // Suggestions are removed by useNoSuggestions (armor's own misses the enum values).
+      blockFieldSuggestion: { enabled: false },
       maxDepth: { n: limits.maxDepth, ...refuseWith(REFUSALS.depth) },
       maxAliases: { n: limits.maxAliases, ...refuseWith(REFUSALS.aliases) },
-      costLimit: { maxCost: limits.maxCost, ...refuseWith(REFUSALS.cost) },
+      // armor's cost knows no list sizes: ./cost.ts estimates instead.
+      costLimit: { enabled: false },
       maxDirectives: { n: limits.maxDirectives, ...refuseWith(REFUSALS.directives) },
       maxTokens: { n: limits.maxTokens, ...refuseWith(REFUSALS.tokens) },
     }) as Plugin,
     // After armor, always: armor's token limit replaces the parse function, and the character limit wraps the
     // parse function it finds — registered before, it would be replaced and silently lost.
     characterLimitPlugin({ maxLength: limits.maxCharacters, ...refuseWith(REFUSALS.characters) }) as Plugin,
+    {
+      onValidate({ addValidationRule }) {
+        addValidationRule(costLimitRule(limits.maxCost, (context) => context.reportError(refusal(REFUSALS.cost))));
+      },
+    },
+    // With the variables, just before the operation runs (the validation above saw the document alone).
+    useCostLimit(limits.maxCost, () => refusal(REFUSALS.cost)),
   ];
 }
 
-/** Variable values are checked at execution: their enum suggestions go too in production. */
-function useNoExecutionSuggestions(): Plugin {
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+function withoutSuggestions(errors: readonly Error[] | undefined): void {
+  for (const error of errors ?? []) {
+    if (error.message.includes('Did you mean')) {
+      (error as { message: string }).message = error.message.replace(SUGGESTION, '');
+    }
+  }
+}
+
+/**
+ * No "Did you mean …" in any error (production): validation (fields, arguments, types, enum values written in
+ * the document) and execution (variable values) alike, over HTTP and WebSocket.
+ */
+function useNoSuggestions(): Plugin {
+  const strip = (result: unknown) => {
+    if (typeof result === 'object' && result !== null && 'errors' in result) {
+      withoutSuggestions((result as { errors?: readonly Error[] }).errors);
+    }
+  };
   return {
+    onValidate() {
+      return ({ result }) => withoutSuggestions(result);
+    },
     onExecute() {
+      return { onExecuteDone: ({ result }) => strip(result) };
+    },
+    onSubscribe() {
       return {
-        onExecuteDone({ result }) {
-          if (!('errors' in result) || !result.errors) return;
-          for (const error of result.errors) {
-            if (/Did you mean/.test(error.message)) {
-              (error as { message: string }).message = error.message.replace(/\s*Did you mean [^?]*\?/g, '');
-            }
-          }
-        },
+        onSubscribeResult: ({ result }) => strip(result),
+        onSubscribeError: ({ error }) => withoutSuggestions([error as Error]),
       };
     },
   };
+}
+
+/**
+ * A document that does not parse is one that does not fit the schema, for the contract: GRAPHQL_VALIDATION_FAILED
+ * over HTTP as over graphql-ws (rather than yoga's own GRAPHQL_PARSE_FAILED).
+ */
+function useParseErrorCode(): Plugin {
+  return {
+    onParse() {
+      return ({ result }) => {
+        if (!(result instanceof Error) || result.name !== 'GraphQLError') return;
+        const error = result as { extensions?: Record<string, unknown> };
+        if (error.extensions && !error.extensions.code) error.extensions.code = 'GRAPHQL_VALIDATION_FAILED';
+      };
+    },
+  };
+}
+
+/** CSRF prevention (see CSRF_HEADERS): refuses, with a code, before the request is parsed. */
+function useCsrfPrevention(): Plugin {
+  return {
+    onRequestParse({ request }) {
+      const type = request.headers.get('content-type')?.toLowerCase();
+      // A JSON (or other non-simple) POST was preflighted by the browser.
+      if (type && !SIMPLE_CONTENT_TYPES.some((simple) => type.startsWith(simple))) return;
+      if (CSRF_HEADERS.some((name) => request.headers.has(name))) return;
+      throw new GraphQLError(
+        'Send this request with the header GraphQL-Require-Preflight (or as application/json): a request a browser may send from another site is refused',
+        { extensions: { code: CSRF_REFUSAL_CODE, http: { status: 403 } } },
+      );
+    },
+  };
+}
+
+/** The EntityManager of one operation, metered by its work budget (see ./work-budget.ts). */
+export function meterOperation(em: EntityManager, config: Pick<Config, 'workLimits'>): EntityManager {
+  return meterWork(em, config.workLimits, () => refusal(REFUSALS.work));
 }
 
 export interface Hardening {
@@ -112,9 +192,12 @@ export function createHardening(config: Config, options: { namespace: string; lo
     : new MemoryRateLimitStore();
 
   const plugins: Plugin[] = [
-    useCSRFPrevention({ requestHeaders: CSRF_HEADERS }),
-    ...queryLimitPlugins(config.queryLimits, config.production),
-    ...(config.production ? [useDisableIntrospection() as Plugin, useNoExecutionSuggestions()] : []),
+    useCsrfPrevention(),
+    useParseErrorCode(),
+    ...queryLimitPlugins(config.queryLimits),
+    ...(config.production ? [useDisableIntrospection() as Plugin, useNoSuggestions()] : []),
+    useWorkBudget(() => refusal(REFUSALS.work)),
+    // After the cost estimate, which weighs each query for the budget.
     useRateLimits({
       limits: config.rateLimits,
       store,
@@ -125,7 +208,8 @@ export function createHardening(config: Config, options: { namespace: string; lo
 
   const answer = (res: ServerResponse, status: number, message: string) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] }));
+    const extensions = { code: 'GRAPHQL_VALIDATION_FAILED', requestId: currentRequestId() };
+    res.end(JSON.stringify({ errors: [{ message, extensions }] }));
   };
 
   return {
@@ -167,16 +251,33 @@ export function logSocketErrors(wss: WebSocketServer, logger: Logger): void {
 /**
  * The limit refusals a document would get, without running it: every other validation problem (a field the
  * schema does not have yet, say) is left out. Used to keep the contract's and the panel's documents in bounds.
+ * With `variables`, the cost is estimated as it would be for a request that sends them.
  */
-export function limitRefusals(source: string, schema: GraphQLSchema, limits: QueryLimits): string[] {
-  const yoga = createYoga({ schema, plugins: queryLimitPlugins(limits, false), logging: false });
+export function limitRefusals(
+  source: string,
+  schema: GraphQLSchema,
+  limits: QueryLimits,
+  variables?: Record<string, unknown>,
+): string[] {
+  const yoga = createYoga({ schema, plugins: queryLimitPlugins(limits), logging: false });
   const { parse, validate, schema: enveloped } = yoga.getEnveloped({ params: { query: source } });
   try {
     const document = parse(source);
     const errors: readonly GraphQLError[] = validate(enveloped, document);
-    return errors.map((e) => e.message).filter((m) => REFUSAL_MESSAGES.has(m));
+    const refused = errors.map((e) => e.message).filter((m) => REFUSAL_MESSAGES.has(m));
+    if (variables && refused.length === 0 && costOver(schema, document, limits.maxCost, variables)) {
+      refused.push(REFUSALS.cost);
+    }
+    return refused;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return REFUSAL_MESSAGES.has(message) ? [message] : [];
   }
+}
+
+function costOver(schema: GraphQLSchema, document: DocumentNode, maxCost: number, variables: Record<string, unknown>) {
+  const operation = getOperationAST(document);
+  return (
+    operation !== null && operation !== undefined && estimateCost(schema, document, operation, variables) > maxCost
+  );
 }

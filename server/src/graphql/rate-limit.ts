@@ -1,17 +1,30 @@
 /**
- * Rate limits on mutations (per signed-in person) and on login (per username and client address, and per
- * client address), in fixed windows that start with the first hit. One process counts in memory; with
+ * Rate limits on mutations (per signed-in person), on queries and subscriptions (a budget of estimated cost per
+ * signed-in person, or per client address without a token) and on login (per username and client address, and
+ * per client address), in fixed windows that start with the first hit. One process counts in memory; with
  * REDIS_URL every replica counts in Redis (SET NX EX + INCRBY in one MULTI), so a limit holds across replicas.
  *
- * Checked when an operation is about to execute — after authentication and validation, before any resolver —
- * so a refused operation changes nothing. Queries and subscriptions are not limited.
+ * Checked when an operation is about to execute or subscribe — after authentication, validation and the cost
+ * estimate (./cost.ts), before any resolver — so a refused operation changes nothing, over HTTP and graphql-ws.
  */
 import type { IncomingMessage } from 'node:http';
-import { type DocumentNode, type FieldNode, GraphQLError, getOperationAST, Kind, type SelectionSetNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getArgumentValues,
+  getOperationAST,
+  getVariableValues,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { Redis } from 'ioredis';
 import type { RateLimits } from '../config.ts';
 import type { Viewer } from '../domain/auth/viewer.ts';
+import { operationCost } from './cost.ts';
 
 export const WINDOW_SECONDS = 60;
 
@@ -112,15 +125,27 @@ function rootFields(document: DocumentNode, selectionSet: SelectionSetNode, seen
   return fields;
 }
 
-function stringArgument(field: FieldNode, name: string, variables: Record<string, unknown> | null | undefined) {
-  const arg = field.arguments?.find((a) => a.name.value === name);
-  if (!arg) return '';
-  if (arg.value.kind === Kind.STRING) return arg.value.value;
-  if (arg.value.kind === Kind.VARIABLE) {
-    const value = variables?.[arg.value.name.value];
-    return typeof value === 'string' ? value : '';
+/**
+ * The username a login field will really use, however the document wrote it (a literal, a variable, a
+ * variable's default value), as the login compares it: trimmed; counted case-insensitively.
+ */
+function loginUsername(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  field: FieldNode,
+  variables: Record<string, unknown> | null | undefined,
+): string {
+  const definition = schema.getMutationType()?.getFields().login;
+  if (!definition) return '';
+  try {
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+    if (!coerced.coerced) return '';
+    const { username } = getArgumentValues(definition, field, coerced.coerced);
+    return typeof username === 'string' ? username.trim().toLowerCase().slice(0, 120) : '';
+  } catch {
+    // Values the login cannot take: it is refused before it reads anything.
+    return '';
   }
-  return '';
 }
 
 export function rateLimited(what: string, retryAfterSeconds: number): GraphQLError {
@@ -137,47 +162,70 @@ export interface RateLimitOptions {
   onStoreError: (err: unknown) => void;
 }
 
+interface OperationArgs {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Record<string, unknown> | null;
+  contextValue?: unknown;
+}
+
 export function useRateLimits({ limits, store, trustProxy, onStoreError }: RateLimitOptions): Plugin {
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== 'mutation') return;
-      const context = args.contextValue as LimitContext;
-      const address = clientAddress(context, trustProxy);
-      // key → [limit, cost, what]
-      const checks = new Map<string, { limit: number; cost: number; what: string }>();
-      const add = (key: string, limit: number, what: string) => {
-        if (limit <= 0) return;
-        const check = checks.get(key);
-        if (check) check.cost += 1;
-        else checks.set(key, { limit, cost: 1, what });
-      };
+  /** The refusal of the operation, or null when it may run. */
+  async function check(args: OperationArgs): Promise<GraphQLError | null> {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return null;
+    const context = (args.contextValue ?? {}) as LimitContext;
+    const address = clientAddress(context, trustProxy);
+    const who = context.viewer ? `person:${context.viewer.personId}` : `ip:${address}`;
+    // key → [limit, cost, what]
+    const checks = new Map<string, { limit: number; cost: number; what: string }>();
+    const add = (key: string, limit: number, what: string, cost = 1) => {
+      if (limit <= 0) return;
+      const check = checks.get(key);
+      if (check) check.cost += cost;
+      else checks.set(key, { limit, cost, what });
+    };
+    if (operation.operation !== 'mutation') {
+      // Weighted by the estimate, so a heavy query uses up the budget faster than `{ me { id } }`.
+      add(`queries:${who}`, limits.queryCostPerMinute, 'queries', operationCost(args.contextValue));
+    } else {
       for (const field of rootFields(args.document, operation.selectionSet)) {
         const name = field.name.value;
         if (name === '__typename') continue;
         if (name === 'login') {
-          const username = stringArgument(field, 'username', args.variableValues).trim().toLowerCase().slice(0, 120);
+          const username = loginUsername(args.schema, operation, field, args.variableValues);
           add(`login:user:${address}:${username}`, limits.loginsPerMinute, 'login attempts');
           add(`login:ip:${address}`, limits.loginsPerIpPerMinute, 'login attempts');
         } else {
-          const who = context.viewer ? `person:${context.viewer.personId}` : `ip:${address}`;
           add(`mutations:${who}`, limits.mutationsPerMinute, 'changes');
         }
       }
-      if (checks.size === 0) return;
-      let results: { count: number; resetInSeconds: number; limit: number; what: string }[];
-      try {
-        results = await Promise.all(
-          [...checks].map(async ([key, c]) => ({ ...(await store.hit(key, c.cost, WINDOW_SECONDS)), ...c })),
-        );
-      } catch (err) {
-        onStoreError(err);
-        return;
-      }
-      const over = results.filter((r) => r.count > r.limit);
-      if (over.length === 0) return;
-      const retryAfter = Math.max(...over.map((r) => r.resetInSeconds));
-      setResultAndStopExecution({ errors: [rateLimited(over[0]?.what ?? 'requests', retryAfter)] });
+    }
+    if (checks.size === 0) return null;
+    let results: { count: number; resetInSeconds: number; limit: number; what: string }[];
+    try {
+      results = await Promise.all(
+        [...checks].map(async ([key, c]) => ({ ...(await store.hit(key, c.cost, WINDOW_SECONDS)), ...c })),
+      );
+    } catch (err) {
+      onStoreError(err);
+      return null;
+    }
+    const over = results.filter((r) => r.count > r.limit);
+    if (over.length === 0) return null;
+    const retryAfter = Math.max(...over.map((r) => r.resetInSeconds));
+    return rateLimited(over[0]?.what ?? 'requests', retryAfter);
+  }
+
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const refused = await check(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
+    },
+    async onSubscribe({ args, setResultAndStopExecution }) {
+      const refused = await check(args);
+      if (refused) setResultAndStopExecution({ errors: [refused] });
     },
   };
 }

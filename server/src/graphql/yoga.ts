@@ -12,7 +12,17 @@ import type { Logger } from '../logger.ts';
 import type { WishEventHub } from '../realtime/wish-event-hub.ts';
 import { useAuthFirst, useInputErrorCodes } from './auth-first.plugin.ts';
 import type { Context } from './context.ts';
-import { domainErrorOf, domainToGraphQLError, isGraphQLError } from './errors.ts';
+import { withListCaps } from './cost.ts';
+import {
+  databaseFailedHere,
+  domainErrorOf,
+  domainToGraphQLError,
+  isDatabaseUnavailable,
+  isGraphQLError,
+  serviceUnavailableError,
+} from './errors.ts';
+import { meterOperation } from './hardening.ts';
+import { useInputText } from './input-text.plugin.ts';
 import { createLoaders } from './loaders.ts';
 import { schema } from './schema.ts';
 
@@ -35,7 +45,8 @@ export function createGraphqlHttp({ config, logger, orm, hub, plugins }: Graphql
   const tokenChecks = new WeakMap<Request, TokenCheck>();
 
   return createYoga<ServerContext, Context>({
-    schema,
+    // Every list without a page argument stops at its maximum (the cost estimate counts on it).
+    schema: withListCaps(schema),
     graphqlEndpoint: '/graphql',
     graphiql: !config.production,
     landingPage: false,
@@ -43,18 +54,25 @@ export function createGraphqlHttp({ config, logger, orm, hub, plugins }: Graphql
       debug: (...args) => logger.debug({ args }, 'yoga'),
       info: (...args) => logger.info({ args }, 'yoga'),
       warn: (...args) => logger.warn({ args }, 'yoga'),
-      // Unexpected errors arrive here unmasked; the client got "Unexpected error."
-      error: (err, ...rest) => logger.error({ err, rest }, 'unexpected error'),
+      // Unexpected errors arrive here unmasked; the client got "Unexpected error." (A database that cannot be
+      // reached is no surprise: the client got SERVICE_UNAVAILABLE and db/availability.ts reports the outage.)
+      error: (err, ...rest) => {
+        if (!isDatabaseUnavailable(err) && !databaseFailedHere()) logger.error({ err, rest }, 'unexpected error');
+      },
     },
     maskedErrors: {
       // Never the original error in a response, whatever NODE_ENV says: it goes to the log only.
       isDev: false,
       maskError(error, message, isDev) {
+        // The database could not be reached in time: SERVICE_UNAVAILABLE (HTTP 503); db/availability.ts logs why.
+        if (isDatabaseUnavailable(error)) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
         const domain = domainErrorOf(error);
         // Returned as it is (it already carries the code), so it is not logged as unexpected.
         if (domain) return isGraphQLError(error) ? error : domainToGraphQLError(domain);
         // Errors the schema raises on purpose (scope-auth, scalars) are GraphQL errors all the way down.
         if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) return error;
+        // An unexpected error after the database failed this request is a consequence of that failure.
+        if (databaseFailedHere()) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
         return defaultMaskError(error, message, isDev);
       },
     },
@@ -69,13 +87,15 @@ export function createGraphqlHttp({ config, logger, orm, hub, plugins }: Graphql
         return check;
       }),
       useInputErrorCodes(),
+      useInputText(),
       ...plugins,
     ],
     context: (initial): Context => {
       const request = initial.request;
       const check = initial.tokenCheck ?? (request ? tokenChecks.get(request) : undefined) ?? { kind: 'none' };
       const viewer = check.kind === 'ok' ? check.viewer : null;
-      const em = orm.em.fork();
+      // Metered: the operation's reads count against its work budget and hold at most a few connections.
+      const em = meterOperation(orm.em.fork(), config);
       return {
         em,
         viewer,

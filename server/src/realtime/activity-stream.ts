@@ -3,6 +3,7 @@
  * the database after each message about it (a sign-up, a cancellation, a check-in, an edit). Messages
  * carry only the activity id, so every replica reads committed counts, whichever replica made the change.
  */
+import { asDatabaseUnavailable } from '../db/faults.ts';
 import { abortableIterator, Wakeup } from './abortable-iterator.ts';
 
 /** The part of the live hub this stream needs. */
@@ -43,6 +44,9 @@ async function* activityStream<T>(opts: StreamOptions<T>, signal: AbortSignal): 
       const current = await opts.read();
       if (current !== null && !signal.aborted) yield current;
     }
+  } catch (err) {
+    // The database is gone or too slow: SERVICE_UNAVAILABLE, never a driver's message; the client subscribes again.
+    throw asDatabaseUnavailable(err) ?? err;
   } finally {
     off();
   }

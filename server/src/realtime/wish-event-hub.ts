@@ -1,18 +1,22 @@
 /**
  * One pub/sub topic for live messages. In one process it is in memory; with REDIS_URL the event target is
  * Redis, so every replica hears every commit. Each process holds a single topic subscription and fans
- * messages out to its local subscribers.
+ * messages out to its local subscribers. Besides wish and activity changes it carries session changes
+ * (a logout, a deactivation, a new password, a role change), so every replica closes the affected sockets.
  */
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from 'graphql-yoga';
 import { Redis } from 'ioredis';
+import type { SessionChange } from '../domain/auth/sessions.ts';
 import type { PublishedWishEvent } from '../domain/wishes/wish.events.ts';
 
 /** What travels between processes. */
 export type LiveMessage =
   | { kind: 'wish'; event: PublishedWishEvent }
   /** Sign-up, cancellation or check-in counts of an activity changed. */
-  | { kind: 'activity'; activityId: number };
+  | { kind: 'activity'; activityId: number }
+  /** A session ended or its roles changed (published after the commit). */
+  | { kind: 'session'; change: SessionChange };
 
 type Topics = Record<string, [LiveMessage]>;
 type Listener<T> = (message: T) => void;
@@ -20,6 +24,7 @@ type Listener<T> = (message: T) => void;
 export class WishEventHub {
   private readonly wishListeners = new Set<Listener<PublishedWishEvent>>();
   private readonly activityListeners = new Set<Listener<number>>();
+  private readonly sessionListeners = new Set<Listener<SessionChange>>();
   private readonly pubsub;
   private readonly iterator: AsyncIterator<LiveMessage>;
   private readonly redis: Redis[] = [];
@@ -50,7 +55,8 @@ export class WishEventHub {
       if (next.done) return;
       const message = next.value;
       if (message.kind === 'wish') for (const listener of this.wishListeners) listener(message.event);
-      else for (const listener of this.activityListeners) listener(message.activityId);
+      else if (message.kind === 'activity') for (const listener of this.activityListeners) listener(message.activityId);
+      else if (message.kind === 'session') for (const listener of this.sessionListeners) listener(message.change);
     }
   }
 
@@ -74,6 +80,10 @@ export class WishEventHub {
     this.pubsub.publish(this.topic, { kind: 'activity', activityId });
   }
 
+  publishSessionChange(change: SessionChange): void {
+    this.pubsub.publish(this.topic, { kind: 'session', change });
+  }
+
   on(listener: Listener<PublishedWishEvent>): () => void {
     this.wishListeners.add(listener);
     return () => this.wishListeners.delete(listener);
@@ -84,6 +94,12 @@ export class WishEventHub {
     return () => this.activityListeners.delete(listener);
   }
 
+  onSessionChange(listener: Listener<SessionChange>): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  /** Subscribers of wish and activity streams (the transport's own session listener is not counted). */
   listenerCount(): number {
     return this.wishListeners.size + this.activityListeners.size;
   }

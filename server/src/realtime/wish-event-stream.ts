@@ -5,6 +5,7 @@
  * they are read from the database before it, and dropped when their own message arrives.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { asDatabaseUnavailable } from '../db/faults.ts';
 import { isUnder, type Viewer } from '../domain/auth/viewer.ts';
 import type { PublishedWishEvent } from '../domain/wishes/wish.events.ts';
 import {
@@ -75,6 +76,10 @@ async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): Async
         yield record;
       }
     }
+  } catch (err) {
+    // The database is gone or too slow: the subscriber gets SERVICE_UNAVAILABLE (never a driver's message) and
+    // resumes later with the last sequence it saw.
+    throw asDatabaseUnavailable(err) ?? err;
   } finally {
     off();
   }

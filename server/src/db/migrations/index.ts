@@ -9,6 +9,7 @@ import { Migration20261127053500_AppendOnlyWishEvents } from './Migration2026112
 import { Migration20261127054224_StreetServices } from './Migration20261127054224_StreetServices.ts';
 import { Migration20261127054230_AppendOnlyLedgers } from './Migration20261127054230_AppendOnlyLedgers.ts';
 import { Migration20261127054635_DefaultPointRules } from './Migration20261127054635_DefaultPointRules.ts';
+import { Migration20261127060000_CloseUnevaluated } from './Migration20261127060000_CloseUnevaluated.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127052611', class: Migration20261127052611 },
@@ -17,4 +18,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127054224_StreetServices', class: Migration20261127054224_StreetServices },
   { name: 'Migration20261127054230_AppendOnlyLedgers', class: Migration20261127054230_AppendOnlyLedgers },
   { name: 'Migration20261127054635_DefaultPointRules', class: Migration20261127054635_DefaultPointRules },
+  { name: 'Migration20261127060000_CloseUnevaluated', class: Migration20261127060000_CloseUnevaluated },
 ];

@@ -1,13 +1,12 @@
 /** Login, bearer tokens and the viewer they stand for. */
 
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../../entities/person.entity.ts';
 import { isMasked, type Viewer, type ViewerRole } from '../auth/viewer.ts';
 import { badInput, unauthenticated } from '../kernel/errors.ts';
 import { verifyPassword } from './password.ts';
-
-const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
+import { hashToken, type RoleRow, toViewerRole } from './sessions.ts';
 
 export async function loadViewer(em: EntityManager, personId: number): Promise<Viewer | null> {
   const rows = await em.execute<
@@ -32,13 +31,7 @@ export async function loadViewer(em: EntityManager, personId: number): Promise<V
   if (!first) return null;
   const roles: ViewerRole[] = rows
     .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null)
-    .map((r) => ({
-      role: r.role as Role,
-      orgUnitId: r.org_unit_id as number,
-      orgPath: r.path as string,
-      // A grid covers the general area it belongs to (its community or compound).
-      scopePath: r.kind === 'GRID' && r.parent_path ? r.parent_path : (r.path as string),
-    }));
+    .map((r) => toViewerRole(r as RoleRow));
   return { personId, displayName: first.display_name, roles };
 }
 
@@ -75,7 +68,16 @@ export async function login(
   return { token, personId: person.id, expiresAt };
 }
 
-export type TokenCheck = { kind: 'none' } | { kind: 'invalid'; reason: string } | { kind: 'ok'; viewer: Viewer };
+/** The session behind a valid token: its hash (how revocations name it) and when it expires. */
+export interface SessionInfo {
+  tokenHash: string;
+  expiresAt: Date;
+}
+
+export type TokenCheck =
+  | { kind: 'none' }
+  | { kind: 'invalid'; reason: string }
+  | { kind: 'ok'; viewer: Viewer; session: SessionInfo };
 
 /** Reads `Bearer <token>`; anything else present but unusable is 'invalid', never silently anonymous. */
 export async function authenticate(
@@ -87,10 +89,11 @@ export async function authenticate(
   if (header === null || header === undefined || header.trim() === '') return { kind: 'none' };
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header.trim());
   if (!match) return { kind: 'invalid', reason: 'Malformed authorization: expected "Bearer <token>"' };
+  const tokenHash = hashToken(match[1] as string);
   const [session] = await em.execute<{ person_id: number; expires_at: Date; active: boolean }[]>(
     `select s.person_id, s.expires_at, p.active from auth_session s join person p on p.id = s.person_id
       where s.token_hash = ?`,
-    [hashToken(match[1] as string)],
+    [tokenHash],
   );
   // Deactivating a person also deletes their sessions; checking `active` here covers any token left over.
   if (!session?.active) return { kind: 'invalid', reason: 'Unknown or revoked token: log in again' };
@@ -99,20 +102,39 @@ export async function authenticate(
   }
   const viewer = await loadViewer(em, session.person_id);
   if (!viewer) return { kind: 'invalid', reason: 'The account no longer exists' };
+  let expiresAt = new Date(session.expires_at);
   if (displayTtlSeconds && isMasked(viewer)) {
-    const left = new Date(session.expires_at).getTime() - Date.now();
     // Renewed when less than half its lifetime is left: at most one write per half lifetime.
-    if (left < (displayTtlSeconds * 1000) / 2) {
-      await em.execute('update auth_session set expires_at = ? where token_hash = ?', [
-        new Date(Date.now() + displayTtlSeconds * 1000),
-        hashToken(match[1] as string),
-      ]);
+    if (expiresAt.getTime() - Date.now() < (displayTtlSeconds * 1000) / 2) {
+      expiresAt = new Date(Date.now() + displayTtlSeconds * 1000);
+      await em.execute('update auth_session set expires_at = ? where token_hash = ?', [expiresAt, tokenHash]);
     }
   }
-  return { kind: 'ok', viewer };
+  return { kind: 'ok', viewer, session: { tokenHash, expiresAt } };
 }
 
-export async function logout(em: EntityManager, header: string | null | undefined): Promise<void> {
+/**
+ * Revokes the token of `header`. Returns the hash of the session it ended (none if there was none), for the
+ * caller to announce to every replica's open connections once this has committed.
+ */
+export async function logout(em: EntityManager, header: string | null | undefined): Promise<string[]> {
   const match = /^Bearer\s+(\S+)$/i.exec((header ?? '').trim());
-  if (match) await em.execute('delete from auth_session where token_hash = ?', [hashToken(match[1] as string)]);
+  if (!match) return [];
+  return endSessions(em, 'token_hash = ?', [hashToken(match[1] as string)]);
+}
+
+/**
+ * Deletes the sessions of a person (in the caller's transaction): after deactivation, a new password or a removed
+ * username. Returns their hashes, to announce once the transaction has committed.
+ */
+export function endSessionsOf(em: EntityManager, personId: number): Promise<string[]> {
+  return endSessions(em, 'person_id = ?', [personId]);
+}
+
+async function endSessions(em: EntityManager, where: string, params: unknown[]): Promise<string[]> {
+  const deleted = await em.execute<{ token_hash: string }[]>(
+    `delete from auth_session where ${where} returning token_hash`,
+    params,
+  );
+  return deleted.map((r) => r.token_hash);
 }

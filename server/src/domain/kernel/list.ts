@@ -17,7 +17,14 @@ export interface ListPage<T> {
   nodes: T[];
 }
 
+/** The largest page a list of the convention returns (`limit`). */
 export const MAX_LIMIT = 200;
+
+/**
+ * The most rows a list without paging arguments returns (people of a unit, sign-ups of an activity, a
+ * member's ledger of a year…): the first ones in the list's order.
+ */
+export const UNPAGED_CAP = 500;
 
 export interface ListSpec {
   /** Columns to select (aliased to the view's field names). */
@@ -41,9 +48,13 @@ export async function runList<T>(em: EntityManager, spec: ListSpec, args: ListAr
     throw badInput('limit', `must be between 0 and ${MAX_LIMIT}`);
   if (!Number.isInteger(offset) || offset < 0) throw badInput('offset', 'must not be negative');
   const field = args.sort?.field ?? spec.defaultSort.field;
-  const column = spec.sortable[field];
-  if (!column)
-    throw badInput('sort.field', `cannot sort by "${field}"; use one of ${Object.keys(spec.sortable).join(', ')}`);
+  // Own properties only: `constructor` or `__proto__` are not sort fields.
+  const column = Object.hasOwn(spec.sortable, field) ? spec.sortable[field] : undefined;
+  if (typeof column !== 'string')
+    throw badInput(
+      'sort.field',
+      `cannot sort by "${field.slice(0, 50)}"; use one of ${Object.keys(spec.sortable).join(', ')}`,
+    );
   const order = (args.sort?.order ?? (args.sort ? 'ASC' : spec.defaultSort.order)) === 'DESC' ? 'desc' : 'asc';
   const where = spec.where.length > 0 ? `where ${spec.where.map((w) => `(${w})`).join(' and ')}` : '';
   const [count] = await em.execute<{ n: string }[]>(`select count(*) as n ${spec.from} ${where}`, spec.params);
@@ -68,15 +79,19 @@ export const MAX_SEARCH = 100;
 
 /**
  * `q` of a list filter: a case-insensitive substring match over some columns, or null without q. The
- * wildcards `%` and `_` the user types match themselves, not anything.
+ * wildcards `%` and `_` and the escape `\` the user types match themselves, not anything. Every list's `q`
+ * goes through here: at most MAX_SEARCH characters (as sent, spaces included).
  */
 export function searchCondition(
   columns: readonly string[],
   q: string | null | undefined,
 ): { sql: string; params: unknown[] } | null {
+  // Characters as people count them (an emoji is one), spaces included.
+  if (typeof q === 'string' && q.length > MAX_SEARCH && [...q].length > MAX_SEARCH) {
+    throw badInput('filter.q', `must be at most ${MAX_SEARCH} characters`);
+  }
   const text = (q ?? '').trim();
   if (text.length === 0) return null;
-  if (text.length > MAX_SEARCH) throw badInput('filter.q', `must be at most ${MAX_SEARCH} characters`);
   const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return { sql: columns.map((c) => `${c} ilike ?`).join(' or '), params: columns.map(() => pattern) };
 }

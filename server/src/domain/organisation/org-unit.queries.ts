@@ -7,7 +7,15 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrgUnitKind } from '../../entities/org-unit.entity.ts';
 import { notFound } from '../kernel/errors.ts';
 import type { IdRef, Maybe } from '../kernel/input.ts';
-import { Conditions, type ListArgs, type ListPage, refsFilter, runList, searchCondition } from '../kernel/list.ts';
+import {
+  Conditions,
+  type ListArgs,
+  type ListPage,
+  refsFilter,
+  runList,
+  searchCondition,
+  UNPAGED_CAP,
+} from '../kernel/list.ts';
 import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 import { TERMINAL_STATUSES } from '../wishes/wish.lifecycle.ts';
 
@@ -67,7 +75,10 @@ export function orgUnitsWhere(
   // A malformed or unknown parent has no children.
   if (filter.parentId !== undefined) c.and('u.parent_id = ?', filter.parentId ?? -1);
   const where = c.where.length > 0 ? `where ${c.where.join(' and ')}` : '';
-  return em.execute<OrgUnitRecord[]>(`select ${ORG_UNIT_COLUMNS} from org_unit u ${where} order by u.path`, c.params);
+  return em.execute<OrgUnitRecord[]>(
+    `select ${ORG_UNIT_COLUMNS} from org_unit u ${where} order by u.path limit ${UNPAGED_CAP}`,
+    c.params,
+  );
 }
 
 /** Locks units in id order (two writers never deadlock) and reads them after the lock. */

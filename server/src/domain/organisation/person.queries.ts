@@ -7,7 +7,15 @@ import type { Role } from '../../entities/person.entity.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { notFound } from '../kernel/errors.ts';
 import type { IdRef, Maybe } from '../kernel/input.ts';
-import { Conditions, type ListArgs, type ListPage, refsFilter, runList, searchCondition } from '../kernel/list.ts';
+import {
+  Conditions,
+  type ListArgs,
+  type ListPage,
+  refsFilter,
+  runList,
+  searchCondition,
+  UNPAGED_CAP,
+} from '../kernel/list.ts';
 import { pgArray } from '../kernel/sql.ts';
 import { findOrgUnit, subtreePattern, unitPath } from './org-unit.queries.ts';
 import { isStreetAdmin, peoplePrefixes, peoplePrefixesWithin, type RoleFacts } from './organisation.policy.ts';
@@ -83,7 +91,7 @@ export async function peopleUnder(
     `select ${PERSON_COLUMNS} from person p
       where exists (select 1 from person_role r join org_unit u on u.id = r.org_unit_id
                      where r.person_id = p.id and u.path like any (?::text[]) ${role ? 'and r.role = ?' : ''})
-      order by p.display_name, p.id`,
+      order by p.display_name, p.id limit ${UNPAGED_CAP}`,
     [pgArray(prefixes.map((p) => `${p}%`)), ...(role ? [role] : [])],
   );
 }

@@ -5,7 +5,10 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Role } from '../../entities/person.entity.ts';
+import { endSessionsOf } from '../auth/auth.service.ts';
 import { hashPassword } from '../auth/password.ts';
+import type { PublishSessionChange, SessionChange } from '../auth/sessions.ts';
+import type { Viewer } from '../auth/viewer.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from '../kernel/errors.ts';
 import { given, type IdRef, type Maybe, type Patch, requiredRef, requiredText } from '../kernel/input.ts';
 import { isUniqueViolation } from '../kernel/pg-errors.ts';
@@ -39,6 +42,24 @@ export interface UpdatePersonInput extends Patch<Omit<CreatePersonInput, 'roles'
 }
 
 export class PersonService extends ViewerService {
+  constructor(
+    em: EntityManager,
+    viewer: Viewer,
+    /** Ended sessions and changed roles, announced after the commit (open WebSocket connections close). */
+    private readonly publishSessions: PublishSessionChange = () => undefined,
+    now?: () => Date,
+  ) {
+    super(em, viewer, now);
+  }
+
+  /** Runs `work` in a transaction and announces the session change it reports once that has committed. */
+  private async committed<T>(work: (em: EntityManager, changed: (c: SessionChange) => void) => Promise<T>) {
+    const changes: SessionChange[] = [];
+    const result = await this.em.transactional((em) => work(em, (c) => changes.push(c)));
+    for (const change of changes) this.publishSessions(change);
+    return result;
+  }
+
   async createPerson(input: CreatePersonInput): Promise<number> {
     const displayName = requiredText('displayName', input.displayName, MAX_DISPLAY_NAME);
     const username = checkUsername(input.username);
@@ -119,7 +140,7 @@ export class PersonService extends ViewerService {
       throw badInput('input', 'name at least one field to change');
     }
     const passwordHash = password ? await hashPassword(password) : undefined;
-    return this.em.transactional(async (em) => {
+    return this.committed(async (em, changed) => {
       const { person } = await this.loadManagedPerson(em, personId, 'change');
       if (password && (username === null || (username === undefined && person.username === null))) {
         throw badInput('password', 'a person without a username cannot log in: set a username too');
@@ -145,7 +166,7 @@ export class PersonService extends ViewerService {
         throw err;
       }
       // A new password or a removed username ends the sessions already open.
-      if ('password_hash' in set) await em.execute('delete from auth_session where person_id = ?', [person.id]);
+      if ('password_hash' in set) changed({ kind: 'sessions-ended', tokenHashes: await endSessionsOf(em, person.id) });
       const data: Record<string, unknown> = {};
       if ('display_name' in set) data.displayName = { from: person.displayName, to: displayName };
       if ('username' in set) data.username = { from: person.username, to: username };
@@ -159,7 +180,7 @@ export class PersonService extends ViewerService {
   /** A deactivated person cannot log in, and the tokens they hold stop working. Their history stays. */
   async setPersonActive(input: { personId: IdRef }, active: boolean): Promise<number> {
     const personId = requiredRef(input.personId, 'Person');
-    return this.em.transactional(async (em) => {
+    return this.committed(async (em, changed) => {
       const { person } = await this.loadManagedPerson(em, personId, active ? 'reactivate' : 'deactivate');
       if (!active && person.id === this.viewer.personId) throw forbidden('You cannot deactivate your own account');
       if (person.active === active) {
@@ -167,7 +188,7 @@ export class PersonService extends ViewerService {
       }
       const at = this.now();
       await em.execute('update person set active = ? where id = ?', [active, person.id]);
-      if (!active) await em.execute('delete from auth_session where person_id = ?', [person.id]);
+      if (!active) changed({ kind: 'sessions-ended', tokenHashes: await endSessionsOf(em, person.id) });
       await this.recordChange(em, 'Person', person.id, active ? 'REACTIVATE' : 'DEACTIVATE', at);
       return person.id;
     });
@@ -176,7 +197,7 @@ export class PersonService extends ViewerService {
   async grantRole(input: RoleGrantInput): Promise<number> {
     const personId = requiredRef(input.personId, 'Person');
     const unitId = requiredRef(input.orgUnitId, 'Org unit');
-    return this.em.transactional(async (em) => {
+    return this.committed(async (em, changed) => {
       const { person } = await this.loadVisiblePerson(em, personId);
       const unit = await lockOrgUnit(em, unitId, 'Org unit', 'share');
       requireRoleKind(input.role, unit, 'orgUnitId');
@@ -193,6 +214,7 @@ export class PersonService extends ViewerService {
       );
       if (inserted.length === 0) throw conflict(`${person.displayName} already holds ${input.role} at ${unit.name}`);
       await this.recordChange(em, 'Person', person.id, 'GRANT_ROLE', at, { role: input.role, orgUnitId: unit.id });
+      changed({ kind: 'roles-changed', personId: person.id });
       return person.id;
     });
   }
@@ -200,7 +222,7 @@ export class PersonService extends ViewerService {
   async revokeRole(input: RoleGrantInput): Promise<number> {
     const personId = requiredRef(input.personId, 'Person');
     const unitId = requiredRef(input.orgUnitId, 'Org unit');
-    return this.em.transactional(async (em) => {
+    return this.committed(async (em, changed) => {
       const { person, roles } = await this.loadVisiblePerson(em, personId);
       const held = roles.find((r) => r.role === input.role && r.unitId === unitId);
       if (!held) throw notFound('Role assignment');
@@ -217,6 +239,7 @@ export class PersonService extends ViewerService {
         held.unitId,
       ]);
       await this.recordChange(em, 'Person', person.id, 'REVOKE_ROLE', at, { role: held.role, orgUnitId: held.unitId });
+      changed({ kind: 'roles-changed', personId: person.id });
       return person.id;
     });
   }

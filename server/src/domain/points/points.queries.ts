@@ -7,7 +7,15 @@ import type { PointEntryKind, PointSourceType } from '../../entities/points.enti
 import type { Viewer } from '../auth/viewer.ts';
 import { badInput, notFound } from '../kernel/errors.ts';
 import type { IdRef } from '../kernel/input.ts';
-import { Conditions, type ListArgs, type ListPage, refsFilter, runList } from '../kernel/list.ts';
+import {
+  Conditions,
+  type ListArgs,
+  type ListPage,
+  refsFilter,
+  runList,
+  searchCondition,
+  UNPAGED_CAP,
+} from '../kernel/list.ts';
 import { subtreePattern, unitPath } from '../organisation/org-unit.queries.ts';
 import { keptLedgersCondition, maySeeLedger, requireRankingViewer } from './ledger.policy.ts';
 
@@ -62,7 +70,7 @@ export function listRules(
   args: ListArgs,
 ): Promise<ListPage<RuleView>> {
   const c = new Conditions().add(refsFilter('r.id', filter?.ids));
-  if (filter?.q) c.and('r.code ilike ? or r.name_zh ilike ? or r.name_en ilike ?', ...Array(3).fill(`%${filter.q}%`));
+  c.add(searchCondition(['r.code', 'r.name_zh', 'r.name_en'], filter?.q));
   if (filter?.kind) c.and('r.kind = ?', filter.kind);
   if (filter?.active != null) c.and('r.active = ?', filter.active);
   return runList<RuleView>(
@@ -123,10 +131,11 @@ export async function findVisibleEntry(em: EntityManager, viewer: Viewer, id: Id
   return entry && (await maySeeLedger(em, viewer, entry.personId)) ? entry : null;
 }
 
-/** A member's entries of a year, newest first. */
+/** A member's entries of a year, newest first (at most UNPAGED_CAP). */
 export function entriesOf(em: EntityManager, personId: number, year: number): Promise<PointEntryView[]> {
   return em.execute<PointEntryView[]>(
-    `select ${POINT_ENTRY_COLUMNS} from point_entry e where e.person_id = ? and e.year = ? order by e.at desc, e.id desc`,
+    `select ${POINT_ENTRY_COLUMNS} from point_entry e where e.person_id = ? and e.year = ?
+      order by e.at desc, e.id desc limit ${UNPAGED_CAP}`,
     [personId, year],
   );
 }
@@ -154,7 +163,7 @@ export async function listEntries(
 ): Promise<ListPage<PointEntryView>> {
   // Scope first: members of the viewer's subtrees.
   const c = new Conditions().add(keptLedgersCondition(viewer)).add(refsFilter('e.id', filter?.ids));
-  if (filter?.q) c.and('e.reason ilike ?', `%${filter.q}%`);
+  c.add(searchCondition(['e.reason'], filter?.q));
   if (filter?.personId !== undefined) c.and('e.person_id = ?', filter.personId ?? -1);
   if (filter?.orgUnitId !== undefined) {
     const path = await unitPath(em, filter.orgUnitId);

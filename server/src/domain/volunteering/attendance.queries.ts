@@ -5,6 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../kernel/errors.ts';
 import type { IdRef } from '../kernel/input.ts';
+import { UNPAGED_CAP } from '../kernel/list.ts';
 import { STREET_TIME_ZONE } from '../kernel/street-time.ts';
 import { unitPath } from '../organisation/org-unit.queries.ts';
 import type { SignUpStatus } from './activity.queries.ts';
@@ -43,7 +44,7 @@ export async function signUpsOf(em: EntityManager, activityId: number): Promise<
   const rows = await em.execute<Row[]>(
     `select s.person_id, s.status, s.signed_up_at, s.cancelled_at,
             exists (select 1 from activity_check_in c where c.activity_id = s.activity_id and c.person_id = s.person_id) as checked_in
-       from activity_sign_up s where s.activity_id = ? order by s.signed_up_at, s.id`,
+       from activity_sign_up s where s.activity_id = ? order by s.signed_up_at, s.id limit ${UNPAGED_CAP}`,
     [activityId],
   );
   return rows.map((r) => ({
@@ -60,7 +61,7 @@ export async function checkInsOf(em: EntityManager, activityId: number): Promise
     `select c.person_id, c.hours, c.recorded_by_id, c.at,
             not exists (select 1 from activity_sign_up s
                          where s.activity_id = c.activity_id and s.person_id = c.person_id and s.status = 'SIGNED_UP') as walk_in
-       from activity_check_in c where c.activity_id = ? order by c.at, c.id`,
+       from activity_check_in c where c.activity_id = ? order by c.at, c.id limit ${UNPAGED_CAP}`,
     [activityId],
   );
   return rows.map((r) => ({

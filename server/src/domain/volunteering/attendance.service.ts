@@ -105,6 +105,8 @@ export class AttendanceService {
     await this.em.transactional(async (tem) => {
       const activity = await lockActivity(tem, id);
       requireSignUpsOpen(activity, at, 'a sign-up can only be cancelled before');
+      // A display screen never signs up: FORBIDDEN, not "no active sign-up" (INVALID_TRANSITION).
+      requireParticipant(viewer);
       const updated = await tem.execute<{ id: number }[]>(
         `update activity_sign_up set status = 'CANCELLED', cancelled_at = ?
           where activity_id = ? and person_id = ? and status = 'SIGNED_UP' returning id`,

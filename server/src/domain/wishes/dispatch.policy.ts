@@ -23,21 +23,29 @@ function assignableCondition(viewer: Viewer): { sql: string; params: unknown[] }
   };
 }
 
-/** BAD_USER_INPUT naming `assigneeIds` unless every person is active and may take orders from this handler. */
+/**
+ * BAD_USER_INPUT naming the field (`assigneeIds`, `supervisorId`) that holds a person who is unknown, deactivated or
+ * may not take orders from this handler. One query for all the fields.
+ */
 export async function requireAssignable(
   em: EntityManager,
   viewer: Viewer,
-  personIds: readonly number[],
+  fields: Readonly<Record<string, readonly number[]>>,
 ): Promise<void> {
+  const all = [...new Set(Object.values(fields).flat())];
+  if (all.length === 0) return;
   const eligible = assignableCondition(viewer);
   const rows = await em.execute<{ id: number; eligible: boolean }[]>(
     `select p.id, ${eligible.sql} as eligible from person p where p.id = any(?::int[]) and p.active`,
-    [...eligible.params, pgArray(personIds)],
+    [...eligible.params, pgArray(all)],
   );
-  for (const id of personIds) {
-    const row = rows.find((r) => r.id === id);
-    if (!row) throw badInput('assigneeIds', 'contains an unknown or deactivated person');
-    if (!row.eligible) throw badInput('assigneeIds', 'contains a person who cannot take orders in your area');
+  for (const [field, ids] of Object.entries(fields)) {
+    const what = field === 'supervisorId' ? 'is' : 'contains';
+    for (const id of ids) {
+      const row = rows.find((r) => r.id === id);
+      if (!row) throw badInput(field, `${what} an unknown or deactivated person`);
+      if (!row.eligible) throw badInput(field, `${what} a person who cannot take orders in your area`);
+    }
   }
 }
 

@@ -15,13 +15,27 @@ import { WISH_ACTIONS, type WishAction, type WishStatus } from '../../entities/w
 
 /**
  * How the actor stands to the wish:
- * - OWNER: the resident it was listed for, or the grid worker who listed it for them
+ * - OWNER: the resident it was listed for, or the grid worker who listed it for that resident (a wish listed with
+ *   no resident has no owner: nobody rates it)
+ * - LISTER: whoever listed it, with or without a resident (may withdraw what they listed)
  * - HANDLER: a branch secretary or street admin whose unit is the handling unit or above it
+ * - CLOSER: a HANDLER of a wish listed with no resident: closes it, once resolved, without an evaluation
  * - ASSIGNEE: an active assignee
  * - CLAIMER: a party member or volunteer whose unit's subtree holds the wish's compound
  * - SYSTEM: the server itself (the auto-close sweep)
  */
-export type ActorRelation = 'OWNER' | 'HANDLER' | 'ASSIGNEE' | 'CLAIMER' | 'SYSTEM';
+export type ActorRelation = 'OWNER' | 'LISTER' | 'HANDLER' | 'CLOSER' | 'ASSIGNEE' | 'CLAIMER' | 'SYSTEM';
+
+/** Who each relation is, in words (for FORBIDDEN messages). */
+export const RELATION_NAMES: Readonly<Record<ActorRelation, string>> = {
+  OWNER: 'the resident (or the grid worker who listed it for them)',
+  LISTER: 'whoever listed it',
+  HANDLER: 'secretaries of its handling unit or above',
+  CLOSER: 'secretaries of its handling unit or above, when it was listed with no resident',
+  ASSIGNEE: 'its assignees',
+  CLAIMER: "party members and volunteers of its compound's area",
+  SYSTEM: 'the server',
+};
 
 export const TERMINAL_STATUSES: readonly WishStatus[] = ['CLOSED', 'REJECTED', 'CANCELLED'];
 /** States in which a wish still waits for work: only these can be overdue. */
@@ -40,7 +54,7 @@ export const TRANSITIONS: Table = {
   OPEN_FOR_CLAIM: { CLAIM: 'ACCEPTED', DISPATCH: 'DISPATCHED', CANCEL: 'CANCELLED' },
   DISPATCHED: { ACCEPT: 'ACCEPTED', DECLINE: 'SUBMITTED', ESCALATE: 'SUBMITTED', CANCEL: 'CANCELLED' },
   ACCEPTED: { RESOLVE: 'RESOLVED', ESCALATE: 'SUBMITTED', ABANDON: 'SUBMITTED' },
-  RESOLVED: { EVALUATE: 'CLOSED', REOPEN: 'SUBMITTED', AUTO_CLOSE: 'CLOSED' },
+  RESOLVED: { EVALUATE: 'CLOSED', REOPEN: 'SUBMITTED', AUTO_CLOSE: 'CLOSED', CLOSE_UNEVALUATED: 'CLOSED' },
   CLOSED: {},
   REJECTED: {},
   CANCELLED: {},
@@ -48,7 +62,7 @@ export const TRANSITIONS: Table = {
 
 /** Who may take each action, whatever the state (the state is checked after the actor). */
 export const ACTORS: Readonly<Record<WishAction, readonly ActorRelation[]>> = {
-  SUBMIT: ['OWNER'],
+  SUBMIT: ['OWNER', 'LISTER'],
   DISPATCH: ['HANDLER'],
   OPEN_FOR_CLAIM: ['HANDLER'],
   CLAIM: ['CLAIMER'],
@@ -60,8 +74,9 @@ export const ACTORS: Readonly<Record<WishAction, readonly ActorRelation[]>> = {
   REOPEN: ['OWNER'],
   ESCALATE: ['HANDLER'],
   REJECT: ['HANDLER'],
-  CANCEL: ['OWNER'],
+  CANCEL: ['OWNER', 'LISTER'],
   AUTO_CLOSE: ['SYSTEM'],
+  CLOSE_UNEVALUATED: ['CLOSER'],
 };
 
 export function nextStatus(status: WishStatus, action: WishAction): WishStatus | null {
@@ -72,7 +87,15 @@ export function mayAct(action: WishAction, relations: ReadonlySet<ActorRelation>
   return ACTORS[action].some((r) => relations.has(r));
 }
 
-/** Evaluation: 3–5 stars close the wish, 1–2 stars reopen it. */
+/** Why an actor may not take an action: who may. */
+export function actorsOf(action: WishAction): string {
+  return `${action} is for ${ACTORS[action].map((r) => RELATION_NAMES[r]).join(' or ')}`;
+}
+
+/**
+ * Evaluation: 3–5 stars close the wish, 1–2 stars reopen it. Only EVALUATE and REOPEN carry a rating: AUTO_CLOSE
+ * and CLOSE_UNEVALUATED close without one and count in no satisfaction figure.
+ */
 export function evaluationAction(rating: number): 'EVALUATE' | 'REOPEN' {
   return rating >= 3 ? 'EVALUATE' : 'REOPEN';
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { isMasked, type Viewer } from '../auth/viewer.ts';
 import { badInput, notFound } from '../kernel/errors.ts';
 import type { IdRef } from '../kernel/input.ts';
-import { type ListArgs, type ListPage, runList } from '../kernel/list.ts';
+import { type ListArgs, type ListPage, runList, searchCondition } from '../kernel/list.ts';
 import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 import {
   PENDING_STATUSES,
@@ -160,9 +160,10 @@ async function wishConditions(
     where.push('w.id = any(?::int[])');
     params.push(pgArray(filter.ids.filter((id): id is number => id !== null)));
   }
-  if (filter.q !== null && filter.q !== undefined && filter.q.trim() !== '') {
-    where.push('(w.title ilike ? or w.description ilike ?)');
-    params.push(`%${filter.q.trim()}%`, `%${filter.q.trim()}%`);
+  const search = searchCondition(['w.title', 'w.description'], filter.q);
+  if (search) {
+    where.push(`(${search.sql})`);
+    params.push(...search.params);
   }
   if (filter.orgUnitId !== undefined) {
     const path = await unitPath(em, filter.orgUnitId);

@@ -4,7 +4,7 @@
  * events — and a test checks the two agree for every seeded wish and demo account.
  */
 import type { Role } from '../../entities/person.entity.ts';
-import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
+import { hasRole, isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
 import { pgArray } from '../kernel/sql.ts';
 import type { ActorRelation, WishStatus } from './wish.lifecycle.ts';
 
@@ -46,6 +46,16 @@ export function canSeeWish(viewer: Viewer, wish: WishScopeFacts): boolean {
   return wish.status === 'OPEN_FOR_CLAIM' && claim.some((p) => isUnder(wish.compoundPath, p));
 }
 
+/** The viewer is a branch secretary or street admin whose unit is the unit at `handlingPath` or above it. */
+export function handlesAt(viewer: Viewer, handlingPath: string): boolean {
+  return pathsOf(viewer, HANDLER_ROLES).some((p) => isUnder(handlingPath, p));
+}
+
+/** The viewer handles wishes somewhere (a branch secretary or street admin). */
+export function handlesWishes(viewer: Viewer): boolean {
+  return pathsOf(viewer, HANDLER_ROLES).length > 0;
+}
+
 /** Members and volunteers of the compound's subtree may claim (and so may look at an order they lost). */
 export function isClaimerFor(viewer: Viewer, compoundPath: string): boolean {
   return pathsOf(viewer, CLAIMER_ROLES).some((p) => isUnder(compoundPath, p));
@@ -54,9 +64,17 @@ export function isClaimerFor(viewer: Viewer, compoundPath: string): boolean {
 export function relationsTo(viewer: Viewer, wish: WishScopeFacts): Set<ActorRelation> {
   const me = viewer.personId;
   const relations = new Set<ActorRelation>();
-  if (wish.residentId === me || wish.listedById === me) relations.add('OWNER');
+  // Only a wish listed for a resident has an owner: the resident, or the grid worker who listed it for them (who
+  // brings the resident's word back). A secretary who listed it handles it: she never rates her own work.
+  const listedForResident = wish.residentId !== null && wish.listedById === me && hasRole(viewer, ['GRID_WORKER']);
+  if (wish.residentId === me || listedForResident) relations.add('OWNER');
+  if (wish.listedById === me) relations.add('LISTER');
   if (wish.activeAssigneeIds.includes(me)) relations.add('ASSIGNEE');
-  if (pathsOf(viewer, HANDLER_ROLES).some((p) => isUnder(wish.handlingPath, p))) relations.add('HANDLER');
+  if (handlesAt(viewer, wish.handlingPath)) {
+    relations.add('HANDLER');
+    // Nobody can evaluate a wish listed with no resident: its handlers close it without an evaluation.
+    if (wish.residentId === null) relations.add('CLOSER');
+  }
   if (isClaimerFor(viewer, wish.compoundPath)) relations.add('CLAIMER');
   return relations;
 }

@@ -12,7 +12,7 @@ import { assignablePeople, requireAssignable } from './dispatch.policy.ts';
 import { claimedSinceOpened, insertWishEvent, type Publish } from './wish.events.ts';
 import { loadWishFacts, type WishRow } from './wish.facts.ts';
 import {
-  ACTORS,
+  actorsOf,
   evaluationAction,
   mayAct,
   nextStatus,
@@ -20,7 +20,7 @@ import {
   type WishAction,
   type WishChannel,
 } from './wish.lifecycle.ts';
-import { canSeeWish, isClaimerFor, relationsTo } from './wish.scope.ts';
+import { canSeeWish, handlesWishes, isClaimerFor, relationsTo } from './wish.scope.ts';
 
 const MAX_TITLE = 100;
 const MAX_DESCRIPTION = 4000;
@@ -184,9 +184,15 @@ export class WishService {
     const assigneeIds = [...new Set(input.assigneeIds)];
     if (assigneeIds.includes(null)) throw badInput('assigneeIds', 'contains an unknown person');
     const supervisorId = input.supervisorId === undefined ? null : input.supervisorId;
-    if (input.supervisorId === null) throw badInput('supervisorId', 'unknown person');
-    const people = [...(assigneeIds as number[]), ...(supervisorId ? [supervisorId] : [])];
-    await requireAssignable(this.em, viewer, people);
+    if (input.supervisorId === null) throw badInput('supervisorId', 'is an unknown person');
+    // Whom one may dispatch to depends on whose orders they take: a viewer who handles no wishes at all (a display
+    // screen, a resident) is refused by the lifecycle below (NOT_FOUND or FORBIDDEN), not by their choice of people.
+    if (handlesWishes(viewer)) {
+      await requireAssignable(this.em, viewer, {
+        assigneeIds: assigneeIds as number[],
+        supervisorId: supervisorId === null ? [] : [supervisorId],
+      });
+    }
 
     return await this.transition(input.wishId, 'DISPATCH', {
       note,
@@ -272,6 +278,15 @@ export class WishService {
         ...(action === 'REOPEN' ? { reopen_count: { raw: 'reopen_count + 1' } } : {}),
       },
     });
+  }
+
+  /**
+   * Close a RESOLVED wish that was listed with no resident, so nobody can evaluate it: its handling secretary
+   * says so explicitly (with the reason). No rating, no rating points, and no satisfaction figure counts it.
+   */
+  closeWithoutEvaluation(input: { wishId: IdRef; reason: string }): Promise<number> {
+    const note = requiredText('reason', input.reason, MAX_NOTE);
+    return this.transition(input.wishId, 'CLOSE_UNEVALUATED', { note });
   }
 
   escalate(input: { wishId: IdRef; reason: string }): Promise<number> {
@@ -379,7 +394,7 @@ export class WishService {
   private async apply(wish: WishRow, action: WishAction, plan: TransitionPlan): Promise<number> {
     const relations = this.viewer ? relationsTo(this.viewer, wish) : new Set(['SYSTEM' as const]);
     if (!mayAct(action, relations)) {
-      throw forbidden(`${action} is for ${ACTORS[action].map((a) => a.toLowerCase()).join(' or ')}s of this wish`);
+      throw forbidden(`${actorsOf(action)} of this wish`);
     }
     const next = nextStatus(wish.status, action);
     if (next === null) {

@@ -2,7 +2,7 @@
 import { login, logout } from '../../domain/auth/auth.service.ts';
 import type { PersonRecord } from '../../domain/organisation/person.queries.ts';
 import { builder } from '../builder.ts';
-import { PersonRef } from './person.ts';
+import { ownRecord, PersonRef } from './person.ts';
 
 interface LoginResult {
   token: string;
@@ -16,7 +16,8 @@ const LoginPayload = builder.objectRef<LoginResult>('LoginPayload').implement({
     expiresAt: t.field({ type: 'DateTime', resolve: (r) => r.expiresAt }),
     user: t.field({
       type: PersonRef,
-      resolve: async (r, _args, ctx) => (await ctx.loaders.person.load(r.personId)) as PersonRecord,
+      // The person who just logged in: their own contacts (person.policy.ts), though the request had no token.
+      resolve: async (r, _args, ctx) => ownRecord((await ctx.loaders.person.load(r.personId)) as PersonRecord),
     }),
   }),
 });
@@ -29,9 +30,13 @@ builder.mutationFields((t) => ({
       login(ctx.em, args.username, args.password, ctx.config.tokenTtlSeconds, ctx.config.displayTokenTtlSeconds),
   }),
   logout: t.withAuth({ loggedIn: true }).boolean({
+    // Over WebSocket the token is the one of connection_init. Its open WebSocket connections, on every replica,
+    // are closed with 4403 (the one that sent this after the answer).
     description: 'Revoke the token this request was sent with',
     resolve: async (_root, _args, ctx) => {
-      await logout(ctx.em, ctx.authorization);
+      const ended = await logout(ctx.em, ctx.authorization);
+      // Committed (one statement outside a transaction): every replica closes the sockets of this token.
+      if (ended.length > 0) ctx.hub.publishSessionChange({ kind: 'sessions-ended', tokenHashes: ended });
       return true;
     },
   }),

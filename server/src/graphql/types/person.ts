@@ -4,6 +4,7 @@
  * (organisation-and-committees.ts). The `points` field of Person is the points ledger's (points.ts).
  */
 import type { OrgUnitRecord } from '../../domain/organisation/org-unit.queries.ts';
+import { type RoleFactsOf, seesContacts } from '../../domain/organisation/person.policy.ts';
 import {
   findPerson,
   findVisiblePerson,
@@ -15,7 +16,7 @@ import {
 import { PersonService } from '../../domain/organisation/person.service.ts';
 import { ROLES } from '../../entities/person.entity.ts';
 import { builder, enumValues } from '../builder.ts';
-import type { LoggedInContext } from '../context.ts';
+import type { Context, LoggedInContext } from '../context.ts';
 import { decodeId, encodeId, optionalRef, refs } from '../ids.ts';
 import { listArgs, listPage } from '../list.ts';
 import { inputMutation } from '../mutation.ts';
@@ -23,6 +24,28 @@ import { implementPayload, payloadRef } from '../payload.ts';
 import { OrgUnitRef } from './org-unit.ts';
 
 export const RoleEnum = enumValues(ROLES);
+
+/** Records of the person who has just proved who they are (login.user): their own contacts, though no token yet. */
+const ownRecords = new WeakSet<PersonRecord>();
+
+/** `login.user`: the person who just logged in sees their own contact details. A copy: no other path shares it. */
+export function ownRecord(person: PersonRecord): PersonRecord {
+  const copy = { ...person };
+  ownRecords.add(copy);
+  return copy;
+}
+
+/** A person's roles with their units' paths, through the request's loaders (batched: one query per table). */
+const roleFactsOf =
+  (ctx: Context): RoleFactsOf =>
+  async (personId) => {
+    const roles = await ctx.loaders.roles.load(personId);
+    const units = await Promise.all(roles.map((r) => ctx.loaders.orgUnit.load(r.orgUnitId)));
+    return roles.flatMap((r, i) => {
+      const unit = units[i];
+      return unit ? [{ role: r.role, path: unit.path }] : [];
+    });
+  };
 export const PersonRef = builder.objectRef<PersonRecord>('Person');
 export const RoleAssignmentRef = builder.objectRef<RoleRecord>('RoleAssignment');
 const PersonPayload = payloadRef('PersonPayload');
@@ -48,14 +71,14 @@ export function registerPersonType(): void {
   PersonRef.implement({
     description: 'A person: resident, party member, volunteer, staff member or display screen account.',
     fields: (t) => {
-      /** A contact detail: for the person and for staff, null for everyone else. */
+      /** A contact detail: whoever reached the person, one policy decides (person.policy.ts); null otherwise. */
       const contact = (field: 'username' | 'phone') =>
         t.string({
           nullable: true,
-          description: 'Visible to the person and to staff',
-          authScopes: (p, _args, ctx) => ctx.viewer?.personId === p.id || { staff: true },
-          unauthorizedResolver: () => null,
-          resolve: (p) => p[field],
+          description:
+            "Visible to the person, to street staff and to staff whose subtree holds one of the person's units",
+          resolve: async (p, _args, ctx) =>
+            ownRecords.has(p) || (await seesContacts(ctx.viewer, p.id, roleFactsOf(ctx))) ? p[field] : null,
         });
       return {
         id: t.id({ resolve: (p) => encodeId('Person', p.id) }),
@@ -163,7 +186,8 @@ export function registerPersonMutations(): void {
   const GrantRoleInput = roleGrantInput('GrantRoleInput');
   const RevokeRoleInput = roleGrantInput('RevokeRoleInput');
 
-  const service = (ctx: LoggedInContext) => new PersonService(ctx.em, ctx.viewer);
+  const service = (ctx: LoggedInContext) =>
+    new PersonService(ctx.em, ctx.viewer, (change) => ctx.hub.publishSessionChange(change));
   const personRef = (id: string) => decodeId('Person', id);
   const grant = (input: { personId: string; role: RoleRecord['role']; orgUnitId: string }) => ({
     personId: personRef(input.personId),

@@ -348,6 +348,7 @@ const EvaluateWishInput = builder.inputType('EvaluateWishInput', {
 const EscalateWishInput = stepInput('EscalateWishInput', { field: 'reason', required: true });
 const RejectWishInput = stepInput('RejectWishInput', { field: 'reason', required: true });
 const CancelWishInput = stepInput('CancelWishInput', { field: 'reason', required: false });
+const CloseUnevaluatedInput = stepInput('CloseWishWithoutEvaluationInput', { field: 'reason', required: true });
 const RecordMeetingInput = builder.inputType('RecordMeetingInput', {
   fields: (t) => ({
     wishId: t.id({ required: true, ...wishIdField }),
@@ -426,6 +427,11 @@ builder.mutationFields((t) => {
     ),
     cancelWish: lifecycle(CancelWishInput, 'Withdraw a wish (the resident, before anyone accepted it)', (ctx, i) =>
       ctx.wishes.cancel(step(i)),
+    ),
+    closeWishWithoutEvaluation: lifecycle(
+      CloseUnevaluatedInput,
+      'Close a resolved wish listed with no resident, which nobody can evaluate (its handling secretary, with the reason)',
+      (ctx, i) => ctx.wishes.closeWithoutEvaluation({ ...step(i), reason: i.reason ?? '' }),
     ),
     recordMeeting: lifecycle(RecordMeetingInput, 'Record a coordination meeting about a wish', async (ctx, input) => {
       const wishId = ref('Wish', input.wishId);
