@@ -1,4 +1,4 @@
-# The WishGrid server, with the admin panel built in: it serves /graphql, /healthz and the panel under /admin/.
+# The WishGrid server, with the admin panel built in: it serves /graphql, /healthz, /ready and the panel under /admin/.
 FROM node:20-bookworm-slim
 
 WORKDIR /app
@@ -21,4 +21,6 @@ ENV NODE_ENV=production \
 EXPOSE 4000
 USER node
 
-CMD ["npx", "tsx", "server/src/main.ts"]
+# node itself is PID 1's child (compose's init), so SIGTERM reaches the server and its graceful stop (through npx
+# the signal would stop at npx's own process).
+CMD ["node", "--import", "tsx", "server/src/main.ts"]
