@@ -40,7 +40,15 @@ export const PointEntry = defineEntity({
     { name: 'point_entry_rule_source_person_unique', properties: ['rule', 'sourceKey', 'person'] },
     { name: 'point_entry_reverses_unique', properties: ['reverses'] },
   ],
-  indexes: [{ name: 'point_entry_person_year_index', properties: ['person', 'year'] }],
+  indexes: [
+    { name: 'point_entry_person_year_index', properties: ['person', 'year'] },
+    // A year's rankings read that year's entries only (Migration20261130230000_ScaleIndexes).
+    {
+      name: 'point_entry_year_person_index',
+      expression:
+        'create index "point_entry_year_person_index" on "point_entry" ("year", "person_id") include ("kind", "amount")',
+    },
+  ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     person: () => p.manyToOne(Person),

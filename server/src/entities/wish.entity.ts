@@ -59,6 +59,13 @@ export type IWishCategory = InferEntity<typeof WishCategory>;
 export const Wish = defineEntity({
   name: 'Wish',
   tableName: 'wish',
+  // The lists' default order (newest first) and the recent-window boards (Migration20261130230000_ScaleIndexes).
+  indexes: [
+    {
+      name: 'wish_created_at_id_index',
+      expression: 'create index "wish_created_at_id_index" on "wish" ("created_at" desc nulls last, "id" desc)',
+    },
+  ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     title: p.string().length(100),
@@ -111,7 +118,11 @@ export type IAssignment = InferEntity<typeof Assignment>;
 export const WishEvent = defineEntity({
   name: 'WishEvent',
   tableName: 'wish_event',
-  indexes: [{ properties: ['wish', 'sequence'] }],
+  // Statistics over a period of time (Migration20261130230000_ScaleIndexes).
+  indexes: [
+    { properties: ['wish', 'sequence'] },
+    { name: 'wish_event_at_index', expression: 'create index "wish_event_at_index" on "wish_event" ("at")' },
+  ],
   properties: (p) => ({
     sequence: p.bigint('number').primary().autoincrement(),
     wish: () => p.manyToOne(Wish),

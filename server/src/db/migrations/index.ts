@@ -10,6 +10,7 @@ import { Migration20261127054224_StreetServices } from './Migration2026112705422
 import { Migration20261127054230_AppendOnlyLedgers } from './Migration20261127054230_AppendOnlyLedgers.ts';
 import { Migration20261127054635_DefaultPointRules } from './Migration20261127054635_DefaultPointRules.ts';
 import { Migration20261127060000_CloseUnevaluated } from './Migration20261127060000_CloseUnevaluated.ts';
+import { Migration20261130230000_ScaleIndexes } from './Migration20261130230000_ScaleIndexes.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127052611', class: Migration20261127052611 },
@@ -19,4 +20,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127054230_AppendOnlyLedgers', class: Migration20261127054230_AppendOnlyLedgers },
   { name: 'Migration20261127054635_DefaultPointRules', class: Migration20261127054635_DefaultPointRules },
   { name: 'Migration20261127060000_CloseUnevaluated', class: Migration20261127060000_CloseUnevaluated },
+  { name: 'Migration20261130230000_ScaleIndexes', class: Migration20261130230000_ScaleIndexes },
 ];

@@ -90,18 +90,32 @@ export async function authenticate(
   const match = /^Bearer\s+([A-Za-z0-9_-]{20,200})\s*$/i.exec(header.trim());
   if (!match) return { kind: 'invalid', reason: 'Malformed authorization: expected "Bearer <token>"' };
   const tokenHash = hashToken(match[1] as string);
-  const [session] = await em.execute<{ person_id: number; expires_at: Date; active: boolean }[]>(
-    `select s.person_id, s.expires_at, p.active from auth_session s join person p on p.id = s.person_id
-      where s.token_hash = ?`,
+  // The session, its person and their roles in one statement (one row per role, at least one row).
+  const rows = await em.execute<
+    ({ person_id: number; expires_at: Date; active: boolean; display_name: string } & Partial<RoleRow>)[]
+  >(
+    `select s.person_id, s.expires_at, p.active, p.display_name,
+            r.role, r.org_unit_id, u.path, u.kind, pu.path as parent_path
+       from auth_session s join person p on p.id = s.person_id
+       left join person_role r on r.person_id = p.id
+       left join org_unit u on u.id = r.org_unit_id
+       left join org_unit pu on pu.id = u.parent_id
+      where s.token_hash = ? order by r.id`,
     [tokenHash],
   );
+  const session = rows[0];
   // Deactivating a person also deletes their sessions; checking `active` here covers any token left over.
   if (!session?.active) return { kind: 'invalid', reason: 'Unknown or revoked token: log in again' };
   if (new Date(session.expires_at).getTime() <= Date.now()) {
     return { kind: 'invalid', reason: 'The token has expired: log in again' };
   }
-  const viewer = await loadViewer(em, session.person_id);
-  if (!viewer) return { kind: 'invalid', reason: 'The account no longer exists' };
+  const viewer: Viewer = {
+    personId: session.person_id,
+    displayName: session.display_name,
+    roles: rows
+      .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null && r.role !== undefined)
+      .map((r) => toViewerRole(r as RoleRow)),
+  };
   let expiresAt = new Date(session.expires_at);
   if (displayTtlSeconds && isMasked(viewer)) {
     // Renewed when less than half its lifetime is left: at most one write per half lifetime.

@@ -5,6 +5,8 @@ import { badInput, notFound } from '../kernel/errors.ts';
 import type { IdRef } from '../kernel/input.ts';
 import { type ListArgs, type ListPage, runList, searchCondition } from '../kernel/list.ts';
 import { NO_UNIT, pgArray } from '../kernel/sql.ts';
+import { ORG_UNIT_COLUMNS, type OrgUnitRecord } from '../organisation/org-unit.queries.ts';
+import { WISH_CATEGORY_COLUMNS, type WishCategoryRecord } from '../organisation/wish-category.queries.ts';
 import {
   PENDING_STATUSES,
   WISH_STATUSES,
@@ -145,6 +147,10 @@ export interface WishPage {
   edges: { cursor: string; node: WishView }[];
   hasNextPage: boolean;
   hasPreviousPage: boolean;
+  /** The compounds and handling units of the page's wishes (for priming loaders). */
+  units: OrgUnitRecord[];
+  /** The categories of the page's wishes. */
+  categories: WishCategoryRecord[];
 }
 
 /** Scope first, then the filter: the conditions over `w` (wish) and `c` (its compound) with their parameters. */
@@ -195,6 +201,32 @@ async function wishConditions(
   return { where, params };
 }
 
+/** `columns` (a `u.col [as "key"]` list over `from`) re-aliased over `alias`, each key prefixed with `prefix`. */
+function prefixedColumns(columns: string, from: string, alias: string, prefix: string): string {
+  return columns
+    .split(',')
+    .map((c) => {
+      const m = new RegExp(`^${from}\\.(\\w+)(?:\\s+as\\s+"(\\w+)")?$`).exec(c.trim());
+      if (!m) throw new Error(`unexpected column ${c}`);
+      return `${alias}.${m[1]} as "${prefix}${m[2] ?? m[1]}"`;
+    })
+    .join(', ');
+}
+
+/** The fields of a row whose keys start with `prefix`, without it. */
+function unprefixed<T>(row: Record<string, unknown>, prefix: string): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(row)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = v;
+  return out as T;
+}
+
+const LIST_UNIT_COLUMNS = `${prefixedColumns(ORG_UNIT_COLUMNS, 'u', 'c', 'cu_')}, ${prefixedColumns(ORG_UNIT_COLUMNS, 'u', 'hu', 'hu_')}`;
+const LIST_CATEGORY_COLUMNS = prefixedColumns(WISH_CATEGORY_COLUMNS, 'k', 'k', 'k_');
+
+/**
+ * One page of the viewer's wishes, newest first, in one statement: the total count, the page's rows, and each
+ * row's category, compound and handling unit (returned with the page, for the caller to prime its loaders).
+ */
 export async function listWishes(
   em: EntityManager,
   viewer: Viewer,
@@ -205,18 +237,36 @@ export async function listWishes(
   const afterId = args.after ? decodeCursor(args.after) : null;
   const { where, params } = await wishConditions(em, viewer, args.filter ?? {});
   const from = `from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')}`;
-  const [count] = await em.execute<{ n: string }[]>(`select count(*) as n ${from}`, params);
-  const rows = await em.execute<WishRowDb[]>(
-    `select ${WISH_COLUMNS} ${from}${afterId !== null ? ' and w.id < ?' : ''} order by w.id desc limit ?`,
-    [...params, ...(afterId !== null ? [afterId] : []), first + 1],
+  // The count row is always there (an empty page too); the page joins it, at most first + 1 rows.
+  const rows = await em.execute<(Partial<WishRowDb> & { total: string } & Record<string, unknown>)[]>(
+    `select t.total, p.* from (select count(*) as total ${from}) t left join lateral (
+       select ${WISH_COLUMNS}, ${LIST_UNIT_COLUMNS}, ${LIST_CATEGORY_COLUMNS}
+         from wish w join org_unit c on c.id = w.compound_id
+         join org_unit hu on hu.id = w.handling_unit_id join wish_category k on k.id = w.category_id
+        where ${where.join(' and ')}${afterId !== null ? ' and w.id < ?' : ''} order by w.id desc limit ?
+     ) p on true`,
+    [...params, ...params, ...(afterId !== null ? [afterId] : []), first + 1],
   );
   const masked = isMasked(viewer);
-  const page = rows.slice(0, first);
+  const found = rows.filter((r) => r.id !== null && r.id !== undefined) as (WishRowDb & Record<string, unknown>)[];
+  const page = found.slice(0, first);
+  const units = new Map<number, OrgUnitRecord>();
+  const categories = new Map<number, WishCategoryRecord>();
+  for (const r of page) {
+    for (const prefix of ['cu_', 'hu_']) {
+      const u = unprefixed<OrgUnitRecord>(r, prefix);
+      units.set(u.id, u);
+    }
+    const k = unprefixed<WishCategoryRecord>(r, 'k_');
+    categories.set(k.id, k);
+  }
   return {
-    totalCount: Number(count?.n ?? 0),
+    totalCount: Number(rows[0]?.total ?? 0),
     edges: page.map((r) => ({ cursor: encodeCursor(r.id), node: toView(r, masked) })),
-    hasNextPage: rows.length > first,
+    hasNextPage: found.length > first,
     hasPreviousPage: afterId !== null,
+    units: [...units.values()],
+    categories: [...categories.values()],
   };
 }
 

@@ -272,12 +272,17 @@ builder.queryFields((t) => ({
     type: WishConnection,
     description: 'Wishes the viewer may see, newest first',
     args: { filter: t.arg({ type: WishFilter }), first: t.arg.int(), after: t.arg.string() },
-    resolve: (_root, args, ctx) =>
-      listWishes(ctx.em, ctx.viewer, {
+    resolve: async (_root, args, ctx) => {
+      const page = await listWishes(ctx.em, ctx.viewer, {
         filter: args.filter ? { ...args.filter, orgUnitId: optionalRef('OrgUnit', args.filter.orgUnitId) } : null,
         first: args.first ?? null,
         after: args.after ?? null,
-      }),
+      });
+      // The page came with its categories and units: the cards' fields need no further statement.
+      for (const u of page.units) ctx.loaders.orgUnit.prime(u.id, u);
+      for (const k of page.categories) ctx.loaders.category.prime(k.id, k);
+      return page;
+    },
   }),
 }));
 
