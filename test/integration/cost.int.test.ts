@@ -12,7 +12,7 @@ import { LIST_SIZES } from '../../server/src/graphql/cost.ts';
 import { REFUSALS } from '../../server/src/graphql/hardening.ts';
 import { schema } from '../../server/src/graphql/schema.ts';
 import { createLogger } from '../../server/src/logger.ts';
-import { DEMO_PASSWORD, LOGIN, postGraphql, wsClient } from '../support/harness.ts';
+import { DEMO_PASSWORD, LOGIN, postGraphql, wsOperation } from '../support/harness.ts';
 import { harnessTest } from '../support/harness-test.ts';
 
 interface Result {
@@ -27,30 +27,6 @@ async function post(url: string, query: string, variables: Record<string, unknow
   return { ...((await res.json()) as Result), ms: Date.now() - started };
 }
 
-/** One operation over graphql-ws: its result, or the errors it was refused with. */
-async function overWs(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const client = wsClient(url, token);
-  try {
-    return await new Promise<Result>((resolve) => {
-      let result: Result = {};
-      client.subscribe(
-        { query, variables },
-        {
-          next: (value) => {
-            result = value as Result;
-          },
-          error: (err) =>
-            resolve({ errors: Array.isArray(err) ? err : [{ message: `socket closed: ${closed(err)}` }] }),
-          complete: () => resolve(result),
-        },
-      );
-    });
-  } finally {
-    await client.dispose();
-  }
-}
-
-const closed = (err: unknown) => `${(err as { code?: number }).code} ${(err as { reason?: string }).reason ?? ''}`;
 const codes = (r: Result) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 /** Refused as too large: the contract's code, the kind of limit and no number, and no data. */
@@ -135,11 +111,11 @@ describe('the cost estimate knows list sizes', () => {
         expect(r.ms, what).toBeLessThan(2_000);
       }
       // Over the socket too, and with the page size in a variable (estimated with the request's variables).
-      const ws = await overWs(h.url, tokens[0] as string, POINT_1(15));
+      const ws = await wsOperation(h.url, tokens[0] as string, POINT_1(15));
       expectRefused(ws, 'WebSocket × 15');
       const variable = POINT_1(1).replace('{ a0: wishList(limit: 200)', 'query($n: Int) { a0: wishList(limit: $n)');
       expectRefused(await post(h.url, variable, { n: 200 }, tokens[0]), 'limit: $n = 200');
-      expectRefused(await overWs(h.url, tokens[1] as string, variable, { n: 3 }), 'limit: $n = 3 (WebSocket)');
+      expectRefused(await wsOperation(h.url, tokens[1] as string, variable, { n: 3 }), 'limit: $n = 3 (WebSocket)');
     } finally {
       clearInterval(sampler);
     }
@@ -154,7 +130,7 @@ describe('the cost estimate knows list sizes', () => {
     expect(small.data.wishList.nodes).toHaveLength(5);
     expect(small.data.wishList.nodes[0].events.length).toBeGreaterThan(0);
     expectRefused(await post(h.url, query, { n: 200 }, admin), 'HTTP n = 200');
-    expectRefused(await overWs(h.url, admin, query, { n: 200 }), 'WebSocket n = 200');
+    expectRefused(await wsOperation(h.url, admin, query, { n: 200 }), 'WebSocket n = 200');
     // A variable's default value counts when the request does not send it.
     const defaulted =
       'query($n: Int = 200) { wishList(limit: $n) { nodes { id events { sequence action at note } } } }';
@@ -216,7 +192,7 @@ describe('the work budget of one operation', () => {
     expect(small.data.wishList.nodes).toHaveLength(10);
     const big = '{ wishList(limit: 100) { totalCount nodes { id title } } }';
     expectRefused(await post(app.url, big, {}, admin), 'HTTP rows', REFUSALS.work);
-    expectRefused(await overWs(app.url, admin, big), 'WebSocket rows', REFUSALS.work);
+    expectRefused(await wsOperation(app.url, admin, big), 'WebSocket rows', REFUSALS.work);
     // The next operation has a budget of its own.
     expect((await post(app.url, '{ me { id } }', {}, admin)).errors).toBeUndefined();
     // A change runs whole: its answer is never replaced by a refusal after it committed.
@@ -266,8 +242,8 @@ describe('the query budget', () => {
     // About 600 each (200 wishes × 3 fields): three fit in the minute, the fourth does not.
     const heavy = '{ wishList(limit: 200) { nodes { id title status } } }';
     for (let i = 0; i < 2; i++) expect((await post(app.url, heavy, {}, admin)).errors).toBeUndefined();
-    expect((await overWs(app.url, admin, heavy)).errors).toBeUndefined();
-    for (const r of [await post(app.url, heavy, {}, admin), await overWs(app.url, admin, heavy)]) {
+    expect((await wsOperation(app.url, admin, heavy)).errors).toBeUndefined();
+    for (const r of [await post(app.url, heavy, {}, admin), await wsOperation(app.url, admin, heavy)]) {
       expect(codes(r)).toEqual(['RATE_LIMITED']);
       expect(r.errors?.[0]?.message).toMatch(/retry later/);
       expect(r.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(0);

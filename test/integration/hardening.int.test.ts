@@ -17,7 +17,7 @@ import { limitRefusals, REFUSALS } from '../../server/src/graphql/hardening.ts';
 import { schema } from '../../server/src/graphql/schema.ts';
 import { createLogger, type Logger } from '../../server/src/logger.ts';
 import { CONTRACT_DIR } from '../support/contract.ts';
-import { closeCode, DEMO_PASSWORD, LOGIN, postGraphql, wsClient } from '../support/harness.ts';
+import { closeCode, DEMO_PASSWORD, LOGIN, postGraphql, wsOperation } from '../support/harness.ts';
 import { harnessTest } from '../support/harness-test.ts';
 import { REDIS_URL, reachable } from '../support/redis.ts';
 import { wishTablesDigest } from '../support/tables.ts';
@@ -35,28 +35,6 @@ interface Result {
 async function post(url: string, query: string, variables: Record<string, unknown> = {}, token?: string | null) {
   const res = await postGraphql(url, { query, variables }, token);
   return { status: res.status, ...((await res.json()) as Result) };
-}
-
-/** One operation over graphql-ws: its single result, or the errors it was refused with. */
-async function overWs(url: string, token: string, query: string, variables: Record<string, unknown> = {}) {
-  const client = wsClient(url, token);
-  try {
-    return await new Promise<Result>((resolve) => {
-      let result: Result = {};
-      client.subscribe(
-        { query, variables },
-        {
-          next: (value) => {
-            result = value as Result;
-          },
-          error: (err) => resolve({ errors: Array.isArray(err) ? err : [{ message: String(err) }] }),
-          complete: () => resolve(result),
-        },
-      );
-    });
-  } finally {
-    await client.dispose();
-  }
 }
 
 function captureLogs(level = 'debug'): { logger: Logger; text: () => string } {
@@ -157,7 +135,7 @@ describe('hardening', () => {
       it(`refuses ${what} over HTTP and WebSocket, revealing no limit`, async ({ h, admin }) => {
         expect(query.length).toBeLessThan(what.startsWith('20,000') ? 30_000 : 10_000);
         expectRefused(await post(h.url, query, {}, admin), `HTTP ${what}`);
-        expectRefused(await overWs(h.url, admin, query), `WebSocket ${what}`);
+        expectRefused(await wsOperation(h.url, admin, query), `WebSocket ${what}`);
       });
     }
 
@@ -165,7 +143,7 @@ describe('hardening', () => {
       h,
       admin,
     }) => {
-      for (const r of [await post(h.url, '{ me { id }', {}, admin), await overWs(h.url, admin, '{ me { id }')]) {
+      for (const r of [await post(h.url, '{ me { id }', {}, admin), await wsOperation(h.url, admin, '{ me { id }')]) {
         expect(codes(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
         expect(r.errors?.[0]?.message).toMatch(/Syntax Error/);
       }
@@ -182,7 +160,7 @@ describe('hardening', () => {
       for (const query of within) {
         const http = await post(h.url, query, {}, admin);
         expect(http.errors, query.slice(0, 80)).toBeUndefined();
-        const ws = await overWs(h.url, admin, query);
+        const ws = await wsOperation(h.url, admin, query);
         expect(ws.errors, query.slice(0, 80)).toBeUndefined();
         expect(ws.data).toEqual(http.data);
       }
@@ -332,7 +310,7 @@ describe('hardening', () => {
     }) => {
       const app = await extraApp({ production: true });
       for (const query of INTROSPECTION) {
-        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+        for (const r of [await post(app.url, query, {}, admin), await wsOperation(app.url, admin, query)]) {
           expect(codes(r), query).toContain('GRAPHQL_VALIDATION_FAILED');
           expect(r.data ?? null).toBeNull();
         }
@@ -356,7 +334,7 @@ describe('hardening', () => {
         '{ wishes(frist: 1) { totalCount } }',
         'query($f: Wishfilter) { wishes(filter: $f) { totalCount } }',
       ]) {
-        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+        for (const r of [await post(app.url, query, {}, admin), await wsOperation(app.url, admin, query)]) {
           expect(codes(r), query).toEqual(['GRAPHQL_VALIDATION_FAILED']);
           expect(JSON.stringify(r.errors), query).not.toMatch(/Did you mean|SUBMITTED|"first"|WishFilter/);
         }
@@ -370,7 +348,7 @@ describe('hardening', () => {
     it('allows introspection and suggestions in development', async ({ h, admin }) => {
       for (const query of INTROSPECTION) {
         expect((await post(h.url, query, {}, admin)).errors, query).toBeUndefined();
-        expect((await overWs(h.url, admin, query)).errors, query).toBeUndefined();
+        expect((await wsOperation(h.url, admin, query)).errors, query).toBeUndefined();
       }
       expect(JSON.stringify((await post(h.url, '{ me { displayNam } }', {}, admin)).errors)).toMatch(/Did you mean/);
     });
@@ -383,7 +361,7 @@ describe('hardening', () => {
       await h.db.query('alter table wish_category rename to wish_category_away');
       try {
         const query = '{ wishCategories { code } }';
-        for (const r of [await post(app.url, query, {}, admin), await overWs(app.url, admin, query)]) {
+        for (const r of [await post(app.url, query, {}, admin), await wsOperation(app.url, admin, query)]) {
           expect(r.errors).toEqual([
             expect.objectContaining({
               message: 'Unexpected error.',
@@ -417,14 +395,14 @@ describe('hardening', () => {
       const token = login.data.login.token as string;
       const input = { title: '楼道灯不亮', description, categoryCode: 'repairs' };
       expect((await post(app.url, SUBMIT, { input }, token)).errors).toBeUndefined();
-      expect((await overWs(app.url, token, SUBMIT, { input })).errors).toBeUndefined();
+      expect((await wsOperation(app.url, token, SUBMIT, { input })).errors).toBeUndefined();
       // Every insert into wish now fails inside PostgreSQL: the driver's message carries the statement with
       // its values, and PostgreSQL's detail the failing row.
       await h.db.query('alter table wish add constraint hardening_probe check (false) not valid');
       try {
         for (const r of [
           await post(app.url, SUBMIT, { input }, token),
-          await overWs(app.url, token, SUBMIT, { input }),
+          await wsOperation(app.url, token, SUBMIT, { input }),
         ]) {
           expect(codes(r)).toEqual(['INTERNAL_SERVER_ERROR']);
           expect(JSON.stringify(r)).not.toContain(phone);
@@ -508,13 +486,13 @@ describe('hardening', () => {
       const other = await h.login('resident.financial.1');
       const input = { title: '门禁坏了', description: '东门门禁刷卡没反应', categoryCode: 'repairs' };
       for (let i = 0; i < 4; i++) expect((await post(app.url, SUBMIT, { input }, resident)).errors).toBeUndefined();
-      expect((await overWs(app.url, resident, SUBMIT, { input })).errors).toBeUndefined();
+      expect((await wsOperation(app.url, resident, SUBMIT, { input })).errors).toBeUndefined();
       const before = await wishTablesDigest(h);
       expectRateLimited(await post(app.url, SUBMIT, { input }, resident));
-      expectRateLimited(await overWs(app.url, resident, SUBMIT, { input }));
+      expectRateLimited(await wsOperation(app.url, resident, SUBMIT, { input }));
       expect(await wishTablesDigest(h)).toBe(before);
       for (let i = 0; i < 20; i++) expect((await post(app.url, '{ me { id } }', {}, resident)).errors).toBeUndefined();
-      expect((await overWs(app.url, resident, '{ me { id } }')).errors).toBeUndefined();
+      expect((await wsOperation(app.url, resident, '{ me { id } }')).errors).toBeUndefined();
       // Someone else is not held back by it.
       expect((await post(app.url, SUBMIT, { input }, other)).errors).toBeUndefined();
       // Two mutations in one request count as two.

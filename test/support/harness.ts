@@ -62,6 +62,47 @@ export function wsClient(
   });
 }
 
+/** One operation's outcome as the tests read it (errors keep every extension the server sent). */
+export interface OperationResult {
+  data?: any;
+  errors?: { message: string; extensions?: Record<string, any> }[];
+}
+
+/**
+ * One operation over graphql-ws: its single (last) result, or the errors it was refused with; a socket closed
+ * instead becomes one error naming the close code and reason.
+ */
+export async function wsOperation(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<OperationResult> {
+  const client = wsClient(url, token);
+  try {
+    return await new Promise<OperationResult>((resolve) => {
+      let result: OperationResult = {};
+      client.subscribe(
+        { query, variables },
+        {
+          next: (value) => {
+            result = value as OperationResult;
+          },
+          error: (err) => {
+            const close = err as { code?: number; reason?: string };
+            resolve({
+              errors: Array.isArray(err) ? err : [{ message: `socket closed: ${close.code} ${close.reason ?? ''}` }],
+            });
+          },
+          complete: () => resolve(result),
+        },
+      );
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
 /** The close code of a raw graphql-transport-ws socket after `act` (which may send nothing at all). */
 export function closeCode(url: string, act: (socket: WebSocket) => void = () => undefined) {
   return new Promise<{ code: number; ms: number }>((resolve, reject) => {

@@ -2,37 +2,32 @@
 
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../../entities/person.entity.ts';
 import { isMasked, type Viewer, type ViewerRole } from '../auth/viewer.ts';
 import { badInput, unauthenticated } from '../kernel/errors.ts';
 import { verifyPassword } from './password.ts';
 import { hashToken, type RoleRow, toViewerRole } from './sessions.ts';
 
-export async function loadViewer(em: EntityManager, personId: number): Promise<Viewer | null> {
-  const rows = await em.execute<
-    {
-      display_name: string;
-      role: Role | null;
-      org_unit_id: number | null;
-      path: string | null;
-      kind: string | null;
-      parent_path: string | null;
-    }[]
-  >(
-    `select p.display_name, r.role, r.org_unit_id, u.path, u.kind, pu.path as parent_path
-       from person p
-       left join person_role r on r.person_id = p.id
+/** A viewer's roles read beside their person `p`: one row per role, or one row of nulls for a person with none. */
+const ROLE_COLUMNS = 'r.role, r.org_unit_id, u.path, u.kind, pu.path as parent_path';
+const ROLE_JOINS = `left join person_role r on r.person_id = p.id
        left join org_unit u on u.id = r.org_unit_id
-       left join org_unit pu on pu.id = u.parent_id
-      where p.id = ? order by r.id`,
+       left join org_unit pu on pu.id = u.parent_id`;
+
+/** The roles among such rows (the row of nulls of a person with no role holds none). */
+function heldRoles(rows: readonly Partial<RoleRow>[]): ViewerRole[] {
+  return rows
+    .filter((r) => r.role != null && r.org_unit_id != null && r.path != null)
+    .map((r) => toViewerRole(r as RoleRow));
+}
+
+export async function loadViewer(em: EntityManager, personId: number): Promise<Viewer | null> {
+  const rows = await em.execute<({ display_name: string } & Partial<RoleRow>)[]>(
+    `select p.display_name, ${ROLE_COLUMNS} from person p ${ROLE_JOINS} where p.id = ? order by r.id`,
     [personId],
   );
   const first = rows[0];
   if (!first) return null;
-  const roles: ViewerRole[] = rows
-    .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null)
-    .map((r) => toViewerRole(r as RoleRow));
-  return { personId, displayName: first.display_name, roles };
+  return { personId, displayName: first.display_name, roles: heldRoles(rows) };
 }
 
 export async function login(
@@ -94,12 +89,8 @@ export async function authenticate(
   const rows = await em.execute<
     ({ person_id: number; expires_at: Date; active: boolean; display_name: string } & Partial<RoleRow>)[]
   >(
-    `select s.person_id, s.expires_at, p.active, p.display_name,
-            r.role, r.org_unit_id, u.path, u.kind, pu.path as parent_path
-       from auth_session s join person p on p.id = s.person_id
-       left join person_role r on r.person_id = p.id
-       left join org_unit u on u.id = r.org_unit_id
-       left join org_unit pu on pu.id = u.parent_id
+    `select s.person_id, s.expires_at, p.active, p.display_name, ${ROLE_COLUMNS}
+       from auth_session s join person p on p.id = s.person_id ${ROLE_JOINS}
       where s.token_hash = ? order by r.id`,
     [tokenHash],
   );
@@ -112,9 +103,7 @@ export async function authenticate(
   const viewer: Viewer = {
     personId: session.person_id,
     displayName: session.display_name,
-    roles: rows
-      .filter((r) => r.role !== null && r.org_unit_id !== null && r.path !== null && r.role !== undefined)
-      .map((r) => toViewerRole(r as RoleRow)),
+    roles: heldRoles(rows),
   };
   let expiresAt = new Date(session.expires_at);
   if (displayTtlSeconds && isMasked(viewer)) {
