@@ -19,17 +19,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { seedDemoData } from '../../seeds/demo/index.ts';
-import { migrate } from '../../server/src/db/database.ts';
-import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
+import { DEMO_PASSWORD, scratchDatabase } from '../support.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '../..');
-const PG_SERVER = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const PASSWORD = 'wishgrid-demo';
 const CLK_TCK = 100;
 
 const { values: opts } = parseArgs({
@@ -50,12 +45,6 @@ const RATE = Number(opts.rate);
 const DRAIN_MS = Number(opts['drain-seconds']) * 1000;
 const BATCH = Number(opts['connect-batch']);
 const IDLE_MS = Number(opts['idle-seconds']) * 1000;
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 function contractOperation(file: string, head: string): string {
   const text = readFileSync(path.join(ROOT, 'schema/contract', file), 'utf8');
@@ -352,7 +341,7 @@ async function gql(port: number, query: string, variables: Record<string, unknow
 async function login(port: number, username: string): Promise<string> {
   const data = await gql(port, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
     u: username,
-    p: PASSWORD,
+    p: DEMO_PASSWORD,
   });
   return data.login.token as string;
 }
@@ -528,31 +517,6 @@ function table(results: Result[]): void {
   }
 }
 
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `wishgrid_bench_fanout_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_SERVER });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = withDatabase(PG_SERVER, name);
-  const orm = await MikroORM.init(ormOptions(url));
-  try {
-    await migrate(orm);
-    await seedDemoData(orm.em.fork(), { demoPassword: PASSWORD, seed: 1 });
-  } finally {
-    await orm.close(true);
-  }
-  return {
-    url,
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_SERVER });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
-
 export async function main(): Promise<void> {
   console.log(
     `bench/fanout: ${N} subscribers, ${WISHES} wishes at ${RATE}/s (machine: ${(await import('node:os')).cpus().length} cores, shared — figures are noisy)`,
@@ -560,7 +524,7 @@ export async function main(): Promise<void> {
   const results: Result[] = [];
   let events: Record<string, unknown>[] = Array.from({ length: WISHES }, (_, i) => ({ sequence: i + 1 }));
   if (opts.only !== 'floor') {
-    const database = await createDatabase();
+    const database = await scratchDatabase('wishgrid_bench_fanout', { seed: true });
     try {
       const product = await runProduct(database.url);
       results.push(product.result);

@@ -13,23 +13,16 @@ import { seedDemoData } from '../../seeds/demo/index.ts';
 import { migrate } from '../../server/src/db/database.ts';
 import { withoutTimeLimits } from '../../server/src/db/faults.ts';
 import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
+import { numberOption } from '../support.ts';
 import { copyInto, must } from './copy.ts';
 import { type Timing, timeQueries } from './queries.ts';
 import { generateStreet, SERIALS } from './street.ts';
 
 const SERVER = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} needs a number`);
-  return v;
-}
-
-const events = option('events', 1_000_000);
-const residents = option('residents', 54_506);
-const activities = option('activities', Math.max(50, Math.round((3_000 * events) / 1_000_000)));
+const events = numberOption('events', 1_000_000);
+const residents = numberOption('residents', 54_506);
+const activities = numberOption('activities', Math.max(50, Math.round((3_000 * events) / 1_000_000)));
 const nowArg = process.argv.indexOf('--now');
 const now = new Date(`${nowArg >= 0 ? process.argv[nowArg + 1] : new Date().toISOString().slice(0, 10)}T00:00:00Z`);
 

@@ -15,54 +15,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
-import { seedDemoData } from '../../seeds/demo/index.ts';
 import { ROOT_DIR } from '../../server/src/config.ts';
-import { migrate } from '../../server/src/db/database.ts';
-import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
+import { DEMO_PASSWORD, numberOption, scratchDatabase } from '../support.ts';
 import { closedLoop, type LoadResult, post } from './load.ts';
 import { type BenchServer, startApp, startBaseline } from './servers.ts';
 
-const DEMO_PASSWORD = process.env.WISHGRID_DEMO_PASSWORD ?? 'wishgrid-demo';
 const WISHES = readFileSync(path.join(ROOT_DIR, 'schema/contract/wishes.graphql'), 'utf8');
-
-function option(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v < 0) throw new Error(`--${name} needs a number`);
-  return v;
-}
-
-const withDatabase = (serverUrl: string, name: string) => {
-  const u = new URL(serverUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
-};
-
-async function createSeededDatabase(serverUrl: string, name: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = withDatabase(serverUrl, name);
-  const orm = await MikroORM.init(ormOptions(url, { debug: false }));
-  try {
-    await migrate(orm);
-    await seedDemoData(orm.em.fork(), { demoPassword: DEMO_PASSWORD, seed: 1 });
-  } finally {
-    await orm.close(true);
-  }
-  return url;
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.end();
-}
 
 const body = (first: number, after: string | null = null) =>
   JSON.stringify({ query: WISHES, operationName: 'Wishes', variables: { first, after } });
@@ -159,17 +117,14 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(9);
 
 export async function main(): Promise<void> {
   const o = {
-    seconds: option('seconds', 10),
-    concurrency: option('concurrency', 16),
-    first: option('first', 10),
-    warmup: option('warmup', 2),
+    seconds: numberOption('seconds', 10),
+    concurrency: numberOption('concurrency', 16),
+    first: numberOption('first', 10),
+    warmup: numberOption('warmup', 2),
   };
-  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  if (!['127.0.0.1', 'localhost'].includes(new URL(serverUrl).hostname))
-    throw new Error('benchmarks talk to 127.0.0.1 only');
-  const name = `wishgrid_bench_http_${process.pid}_${Date.now().toString(36)}`;
-  console.log(`http: creating and seeding ${name} ...`);
-  const databaseUrl = await createSeededDatabase(serverUrl, name);
+  console.log('http: creating and seeding a scratch database ...');
+  const database = await scratchDatabase('wishgrid_bench_http', { seed: true });
+  const databaseUrl = database.url;
   try {
     // Statements per request and the same answer from both, in-process (each server's connection counted).
     const app = await startApp(databaseUrl);
@@ -214,6 +169,6 @@ export async function main(): Promise<void> {
       `\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}; figures are noisy on a shared machine.`,
     );
   } finally {
-    await dropDatabase(serverUrl, name);
+    await database.drop();
   }
 }

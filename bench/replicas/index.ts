@@ -18,7 +18,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { buildServer, cpuMs, createDatabase, type ServerProcess, startServer } from './servers.ts';
+import { scratchDatabase } from '../support.ts';
+import { buildServer, cpuMs, type ServerProcess, startServer } from './servers.ts';
 
 const { values } = parseArgs({
   options: {
@@ -133,7 +134,7 @@ export async function main(): Promise<void> {
       `server ${values.tsx ? 'server/src (tsx)' : 'server/dist (built)'}`,
   );
   if (!values.tsx) buildServer();
-  const db = await createDatabase('wg_bench_replicas');
+  const db = await scratchDatabase('wg_bench_replicas');
   const servers: ServerProcess[] = [];
   const subscribers: Subscriber[] = [];
   try {
