@@ -32,6 +32,8 @@ export interface App {
   /** Base URL once started, e.g. http://127.0.0.1:4000 */
   url: string;
   start(): Promise<string>;
+  /** Grouped `wishEvents` subscribers over graphql-ws now: how many groups, how many subscribers. */
+  liveGroups(): { groups: number; subscribers: number };
   /**
    * The graceful stop: nothing new is accepted (HTTP requests get 503, WebSocket operations SERVICE_UNAVAILABLE),
    * what is in flight may finish for `graceMs` (default SHUTDOWN_GRACE_SECONDS), then sockets close with 1001.
@@ -85,7 +87,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
   };
   const server = http.createServer(frontDoor(handle, { ...observed, metricsAccess }));
 
-  const ws = attachGraphqlWs(server, yoga, { config, orm, hub, logger, observe: observeGraphqlWs(observed) });
+  const ws = attachGraphqlWs(server, yoga, {
+    config,
+    orm,
+    hub,
+    logger,
+    observe: observeGraphqlWs(observed),
+    delivered: (at) => metrics.eventDelivered(at),
+  });
   logSocketErrors(ws.wss, logger);
   watchSockets(server, ws.wss, observed);
   endSocketsWhileDatabaseDown(ws.wss, database);
@@ -140,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
 
   const app: App = {
+    liveGroups: () => ws.groups.stats(),
     orm,
     hub,
     logger,

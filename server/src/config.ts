@@ -40,6 +40,8 @@ export interface Config {
   wsMaxSubscriptions: number;
   /** Seconds between checks of every open WebSocket's session (expiry, and anything the live hub missed). */
   wsSessionCheckSeconds: number;
+  /** A socket with more than this many bytes waiting to be written is too slow: it is closed (1013) to resume. */
+  wsMaxBufferedBytes: number;
   rateLimits: RateLimits;
   /** The work one GraphQL operation may do as it runs (rows, statements, pool connections). */
   workLimits: WorkLimits;
@@ -151,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     wsConnectionInitTimeoutMs: int(env, 'WS_CONNECTION_INIT_TIMEOUT_MS', 5_000, 100, 600_000),
     wsMaxSubscriptions: int(env, 'WS_MAX_SUBSCRIPTIONS', 20, 1, 10_000),
     wsSessionCheckSeconds: int(env, 'WS_SESSION_CHECK_SECONDS', 2, 1, 300),
+    wsMaxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 16 * 1024, 1024 * 1024 * 1024),
     rateLimits: {
       mutationsPerMinute: int(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 600, 0, 1_000_000),
       loginsPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10, 0, 1_000_000),

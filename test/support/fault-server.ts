@@ -234,8 +234,13 @@ export function load(server: FaultServer, opts: { prefix: string; writers: strin
   let running = true;
   const patience = REQUEST_TIMEOUT_MS + 10_000;
   const loop = async (username: string, kind: 'write' | 'read', n: number) => {
-    const token = await server.login(username);
-    for (let i = 0; running; i++) {
+    // A writer that starts while the database is already down logs in once it is back.
+    let token: string | null = null;
+    while (running && token === null) {
+      token = await server.login(username).catch(() => null);
+      if (token === null) await pause(100);
+    }
+    for (let i = 0; running && token !== null; i++) {
       const title = `${opts.prefix}-${n}-${i}`;
       const answer =
         kind === 'write'

@@ -11,18 +11,22 @@
  */
 import type http from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { GraphQLError, getOperationAST } from 'graphql';
+import { type ExecutionResult, GraphQLError, getOperationAST } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Config } from '../config.ts';
 import { authenticate, type TokenCheck } from '../domain/auth/auth.service.ts';
 import { rolesKey } from '../domain/auth/sessions.ts';
 import { isMasked } from '../domain/auth/viewer.ts';
+import { requestIdOf, withRequestId } from '../http/request-id.ts';
 import type { Logger } from '../logger.ts';
 import { type LiveSession, LiveSessions, ROLES_CHANGED, SESSION_ENDED } from '../realtime/session-revocations.ts';
 import type { WishEventHub } from '../realtime/wish-event-hub.ts';
 import type { Context } from './context.ts';
-import type { GraphqlHttp } from './yoga.ts';
+import { meterOperation } from './hardening.ts';
+import { WishEventGroups } from './wish-event-groups.ts';
+import { UNAVAILABLE_CLOSE_CODE, UNAVAILABLE_CLOSE_REASON } from './ws-faults.ts';
+import { type GraphqlHttp, maskError } from './yoga.ts';
 
 /** The close code of a connection whose session is refused or has ended. */
 export const SESSION_CLOSE_CODE = 4403;
@@ -38,6 +42,8 @@ interface Connection {
   /** Ids of the queries and mutations being answered. */
   answering: Set<string>;
   closeTimer?: NodeJS.Timeout;
+  /** The session's check in progress, shared by the subscriptions that wait for it. */
+  rechecking?: Promise<boolean>;
 }
 
 /** Which of `ids` graphql-ws still runs (it forgets an operation when it ends, however it ends). */
@@ -68,6 +74,7 @@ export function attachGraphqlWs(
     hub,
     logger,
     observe = (options) => options,
+    delivered,
   }: {
     config: Config;
     orm: MikroORM;
@@ -75,6 +82,8 @@ export function attachGraphqlWs(
     logger?: Logger;
     /** Decorates graphql-ws's options (graphql/metrics.plugin.ts: request ids on errors, metrics). */
     observe?: <T>(options: T) => T;
+    /** A grouped subscriber was sent the event committed at `at` (delivery lag metrics). */
+    delivered?: (at: string) => void;
   },
 ) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.wsMaxPayloadBytes });
@@ -86,6 +95,51 @@ export function attachGraphqlWs(
     logger,
   });
   const connections = new Set<Connection>();
+  const groups = new WishEventGroups({
+    hub,
+    config,
+    fork: () => meterOperation(orm.em.fork(), config),
+    maxBufferedBytes: config.wsMaxBufferedBytes,
+    maskError: (error) => {
+      const masked = maskError(error, 'Unexpected error.', false);
+      if (masked !== error && !(masked instanceof GraphQLError && masked.extensions.code === 'SERVICE_UNAVAILABLE')) {
+        logger?.error({ err: error }, 'unexpected error in a wish event');
+      }
+      return masked;
+    },
+    delivered,
+    unavailable: (socket) => {
+      if (socket.readyState === socket.OPEN) socket.close(UNAVAILABLE_CLOSE_CODE, UNAVAILABLE_CLOSE_REASON);
+    },
+    logger,
+  });
+  /** Contexts of grouped subscriptions: released once the subscription has started (the group does the rest). */
+  const grouped = new WeakSet<object>();
+
+  /**
+   * May a grouped subscriber's message go out? Not once the session has ended (the socket is closed now); after
+   * the session's expiry time, once the database says it still lasts (a display's is renewed).
+   */
+  function admit(connection: Connection, socket: WebSocket): boolean | Promise<boolean> {
+    const { session } = connection;
+    if (!session.ended && Date.now() < session.expiresAt.getTime()) return true;
+    if (session.ended) {
+      closeForbidden(socket, session.ended);
+      return false;
+    }
+    connection.rechecking ??= sessions
+      .recheck(session)
+      .catch((err) => {
+        logger?.warn({ err }, 'the session of a subscriber could not be checked');
+        return true;
+      })
+      .then(() => {
+        connection.rechecking = undefined;
+        if (session.ended) closeForbidden(socket, session.ended);
+        return !session.ended;
+      });
+    return connection.rechecking;
+  }
 
   /**
    * The session ended: close the socket once the queries and mutations in flight have been answered (graphql-ws
@@ -109,7 +163,17 @@ export function attachGraphqlWs(
       isProd: true,
       connectionInitWaitTimeout: config.wsConnectionInitTimeoutMs,
       execute: (args) => (args.rootValue as { execute: typeof import('graphql').execute }).execute(args),
-      subscribe: (args) => (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args),
+      subscribe: async (args) => {
+        const result = await (args.rootValue as { subscribe: typeof import('graphql').subscribe }).subscribe(args);
+        if (grouped.has(args.contextValue as object)) {
+          // The group executes the events: this subscriber keeps no fork, loaders or services of its own.
+          const light = args.contextValue as Record<string, unknown>;
+          light.em = undefined;
+          light.loaders = undefined;
+          light.wishes = undefined;
+        }
+        return result;
+      },
       onConnect: async (ctx) => {
         const header = ctx.connectionParams?.authorization;
         if (typeof header !== 'string') return false; // closes the socket with 4403 Forbidden
@@ -200,6 +264,26 @@ export function attachGraphqlWs(
         const contextValue = (await contextFactory()) as Context;
         // Over the socket the token is the one of connection_init (`logout` revokes it).
         contextValue.authorization = connection.header;
+        const { socket } = ctx.extra;
+        contextValue.liveWishEvents = (request) => {
+          grouped.add(contextValue);
+          const operation = {
+            query: payload.query,
+            operationName: payload.operationName ?? null,
+            variables: payload.variables ?? null,
+            schema: enveloped,
+            document,
+          };
+          return groups.join(request, operation, {
+            id,
+            socket,
+            admit: () => admit(connection, socket),
+            withErrors: (result: ExecutionResult) => ({
+              ...result,
+              errors: result.errors?.map((e) => withRequestId(e, requestIdOf(ctx.extra.request))) as never,
+            }),
+          });
+        };
         return {
           schema: enveloped,
           operationName: payload.operationName,
@@ -241,7 +325,9 @@ export function attachGraphqlWs(
       connections: connections.size,
       subscriptions: [...connections].reduce((n, c) => n + c.subscriptions.size, 0),
     }),
+    groups,
     dispose: async () => {
+      groups.close();
       await sessions.stop();
       await wsServer.dispose();
     },

@@ -7,11 +7,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createYoga, maskError as defaultMaskError, type Plugin } from 'graphql-yoga';
 import type { Config } from '../config.ts';
 import { authenticate, type TokenCheck } from '../domain/auth/auth.service.ts';
-import { WishService } from '../domain/wishes/wish.service.ts';
 import type { Logger } from '../logger.ts';
 import type { WishEventHub } from '../realtime/wish-event-hub.ts';
 import { useAuthFirst, useInputErrorCodes } from './auth-first.plugin.ts';
-import type { Context } from './context.ts';
+import { type Context, operationContext } from './context.ts';
 import { withListCaps } from './cost.ts';
 import {
   databaseFailedHere,
@@ -23,7 +22,6 @@ import {
 } from './errors.ts';
 import { meterOperation } from './hardening.ts';
 import { useInputText } from './input-text.plugin.ts';
-import { createLoaders } from './loaders.ts';
 import { schema } from './schema.ts';
 
 export interface GraphqlHttpOptions {
@@ -39,6 +37,20 @@ export interface GraphqlHttpOptions {
 export interface ServerContext {
   tokenCheck?: TokenCheck;
   request?: Request;
+}
+
+/** What a client may see of an error: domain and schema errors as they are, anything else masked. */
+export function maskError(error: unknown, message: string, isDev?: boolean): Error {
+  // The database could not be reached in time: SERVICE_UNAVAILABLE (HTTP 503); db/availability.ts logs why.
+  if (isDatabaseUnavailable(error)) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
+  const domain = domainErrorOf(error);
+  // Returned as it is (it already carries the code), so it is not logged as unexpected.
+  if (domain) return isGraphQLError(error) ? error : domainToGraphQLError(domain);
+  // Errors the schema raises on purpose (scope-auth, scalars) are GraphQL errors all the way down.
+  if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) return error;
+  // An unexpected error after the database failed this request is a consequence of that failure.
+  if (databaseFailedHere()) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
+  return defaultMaskError(error, message, isDev);
 }
 
 export function createGraphqlHttp({ config, logger, orm, hub, plugins }: GraphqlHttpOptions) {
@@ -63,18 +75,7 @@ export function createGraphqlHttp({ config, logger, orm, hub, plugins }: Graphql
     maskedErrors: {
       // Never the original error in a response, whatever NODE_ENV says: it goes to the log only.
       isDev: false,
-      maskError(error, message, isDev) {
-        // The database could not be reached in time: SERVICE_UNAVAILABLE (HTTP 503); db/availability.ts logs why.
-        if (isDatabaseUnavailable(error)) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
-        const domain = domainErrorOf(error);
-        // Returned as it is (it already carries the code), so it is not logged as unexpected.
-        if (domain) return isGraphQLError(error) ? error : domainToGraphQLError(domain);
-        // Errors the schema raises on purpose (scope-auth, scalars) are GraphQL errors all the way down.
-        if (isGraphQLError(error) && (!error.originalError || isGraphQLError(error.originalError))) return error;
-        // An unexpected error after the database failed this request is a consequence of that failure.
-        if (databaseFailedHere()) return serviceUnavailableError(isGraphQLError(error) ? error : undefined);
-        return defaultMaskError(error, message, isDev);
-      },
+      maskError,
     },
     plugins: [
       useAuthFirst(async (request) => {
@@ -96,15 +97,7 @@ export function createGraphqlHttp({ config, logger, orm, hub, plugins }: Graphql
       const viewer = check.kind === 'ok' ? check.viewer : null;
       // Metered: the operation's reads count against its work budget and hold at most a few connections.
       const em = meterOperation(orm.em.fork(), config);
-      return {
-        em,
-        viewer,
-        loaders: createLoaders(em),
-        wishes: new WishService(em, viewer, (events) => hub.publish(events)),
-        hub,
-        config,
-        authorization: request?.headers.get('authorization') ?? null,
-      };
+      return operationContext({ em, hub, config }, viewer, request?.headers.get('authorization') ?? null);
     },
   });
 }

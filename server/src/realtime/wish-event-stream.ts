@@ -26,6 +26,8 @@ interface StreamOptions {
   viewer: Viewer;
   scope: EventScope;
   afterSequence: number | null;
+  /** Called before each event is handed on (the subscriber's loaders forget earlier reads). */
+  beforeEach?: () => void;
 }
 
 /** The stream as an iterator that stops listening as soon as the subscriber leaves. */
@@ -52,7 +54,10 @@ async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): Async
       let from = opts.afterSequence;
       while (from < last) {
         const page = await visibleEventsBetween(em, viewer, scope, from, last, REPLAY_PAGE);
-        for (const e of page) yield e;
+        for (const e of page) {
+          opts.beforeEach?.();
+          yield e;
+        }
         from = page.length === REPLAY_PAGE ? (page[page.length - 1] as WishEventRecord).sequence : last;
       }
     }
@@ -67,12 +72,14 @@ async function* wishEventStream(opts: StreamOptions, signal: AbortSignal): Async
       if (event.sequence <= last) continue;
       if (event.sequence > last + 1) {
         for (const missed of await visibleEventsBetween(em, viewer, scope, last, event.sequence - 1, 10_000)) {
+          opts.beforeEach?.();
           yield missed;
         }
       }
       last = event.sequence;
       if (matches(event)) {
         const { facts: _facts, ...record } = event;
+        opts.beforeEach?.();
         yield record;
       }
     }

@@ -366,6 +366,20 @@ export async function currentSequence(em: EntityManager): Promise<number> {
   return Number(row?.s ?? 0);
 }
 
+/** Every stored event with after < sequence ≤ upTo, in order, at most `limit` (for routing, not for a viewer). */
+export async function storedEventsBetween(
+  em: EntityManager,
+  after: number,
+  upTo: number,
+  limit: number,
+): Promise<WishEventRecord[]> {
+  const rows = await em.execute<EventRowDb[]>(
+    'select * from wish_event where sequence > ? and sequence <= ? order by sequence limit ?',
+    [after, upTo, limit],
+  );
+  return rows.map(toEvent);
+}
+
 /** Stored events with after < sequence ≤ upTo that the viewer may see, in order, at most `limit`. */
 export async function visibleEventsBetween(
   em: EntityManager,

@@ -452,7 +452,7 @@ builder.subscriptionFields((t) => ({
     description:
       'Wish events the viewer may see, optionally of one unit subtree or one wish. With afterSequence, stored events after it come first, then live ones.',
     args: { orgUnitId: t.arg.id(), wishId: t.arg.id(), afterSequence: t.arg.int() },
-    subscribe: async (_root, args, ctx) => {
+    subscribe: async (_root, args, ctx, info) => {
       const viewer = ctx.viewer;
       if (args.afterSequence !== null && args.afterSequence !== undefined && args.afterSequence < 0) {
         throw badInput('afterSequence', 'must not be negative');
@@ -470,18 +470,24 @@ builder.subscriptionFields((t) => ({
         if (!wish) throw notFound('Wish');
         wishId = wish.id;
       }
+      const scope = { unitPath, wishId };
+      const afterSequence = args.afterSequence ?? null;
+      if (ctx.liveWishEvents) {
+        // Over graphql-ws: executed once per group of subscribers with the same operation and audience.
+        const argument = info.fieldNodes[0]?.arguments?.find((a) => a.name.value === 'afterSequence');
+        const afterVariable = argument?.value.kind === 'Variable' ? argument.value.name.value : null;
+        return ctx.liveWishEvents({ viewer, scope, afterSequence, afterVariable });
+      }
       return wishEventIterator({
         hub: ctx.hub,
         em: ctx.em,
         viewer,
-        scope: { unitPath, wishId },
-        afterSequence: args.afterSequence ?? null,
+        scope,
+        afterSequence,
+        // Each delivered event shows the wish as it is now, not as an earlier event cached it.
+        beforeEach: () => ctx.loaders.clear(),
       });
     },
-    resolve: (event, _args, ctx) => {
-      // Each delivered event shows the wish as it is now, not as an earlier event cached it.
-      ctx.loaders.clear();
-      return event;
-    },
+    resolve: (event) => event,
   }),
 }));
