@@ -93,7 +93,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     hub,
     logger,
     observe: observeGraphqlWs(observed),
-    delivered: (at) => metrics.eventDelivered(at),
+    delivered: (at, count) => metrics.eventDelivered(at, count),
   });
   logSocketErrors(ws.wss, logger);
   watchSockets(server, ws.wss, observed);

@@ -91,7 +91,7 @@ describe('grouped wishEvents subscribers', () => {
     const clients = [...displays, ...Object.values(others), others.secretary].map((t) => h.ws(t));
     const subs = clients.map((c) => subscribe(c, EVENTS, { a: start }));
     // Three Hongshun screens (two people): one group; the secretary's two sockets: one group; four more.
-    await expect.poll(() => h.app.liveGroups(), { timeout: 5_000 }).toEqual({ groups: 6, subscribers: 9 });
+    await expect.poll(() => h.app.liveGroups(), { timeout: 15_000 }).toEqual({ groups: 6, subscribers: 9 });
 
     const member = await w.person('member.wenxiangyuan.1');
     const a = await w.submit('resident.wenxiangyuan.1', { description: '私人信息：3号楼2单元401' });
@@ -109,7 +109,7 @@ describe('grouped wishEvents subscribers', () => {
     // the dispatch to them, their accept and the order opened to their compound.
     const counts = [5, 5, 5, 2, 5, 2, 3, 3, 5];
     for (const [i, sub] of subs.entries()) {
-      await sub.until(() => sub.items.length >= (counts[i] as number), 5_000, `subscriber ${i}'s events`);
+      await sub.until(() => sub.items.length >= (counts[i] as number), 15_000, `subscriber ${i}'s events`);
       expect(sub.errors).toEqual([]);
     }
     // Live and grouped, each got what a subscriber of its own gets replaying the same history (replay reads with
@@ -119,7 +119,7 @@ describe('grouped wishEvents subscribers', () => {
     for (const [i, sub] of subs.entries()) {
       if (i === 7) continue;
       const replay = subscribe(h.ws(tokens[i] as string), EVENTS, { a: start });
-      await replay.until(() => replay.items.length >= (counts[i] as number), 5_000, `subscriber ${i}'s replay`);
+      await replay.until(() => replay.items.length >= (counts[i] as number), 15_000, `subscriber ${i}'s replay`);
       expect(
         events(sub.items).filter((e) => e.sequence <= last),
         `subscriber ${i}`,
@@ -147,7 +147,7 @@ describe('grouped wishEvents subscribers', () => {
     expect(memberSub?.map((e) => e.action)).toEqual(['DISPATCH', 'ACCEPT', 'OPEN_FOR_CLAIM']);
 
     for (const client of clients) await client.dispose();
-    await expect.poll(() => h.app.liveGroups(), { timeout: 5_000 }).toEqual({ groups: 0, subscribers: 0 });
+    await expect.poll(() => h.app.liveGroups(), { timeout: 15_000 }).toEqual({ groups: 0, subscribers: 0 });
   });
 
   it('a session that ends closes its own socket (4403) while its group goes on for the others', async ({
@@ -164,14 +164,14 @@ describe('grouped wishEvents subscribers', () => {
     });
     const gone = subscribe(leavingClient, EVENTS, { a: start });
     const stays = subscribe(h.ws(staying), EVENTS, { a: start });
-    await expect.poll(() => h.app.liveGroups(), { timeout: 5_000 }).toEqual({ groups: 1, subscribers: 2 });
+    await expect.poll(() => h.app.liveGroups(), { timeout: 15_000 }).toEqual({ groups: 1, subscribers: 2 });
     const first = await w.submit('resident.wenxiangyuan.3');
     await gone.until(() => gone.items.length >= 1);
     await stays.until(() => stays.items.length >= 1);
 
     expect((await h.gql('mutation { logout }', {}, leaving)).data.logout).toBe(true);
-    await expect.poll(() => closedWith, { timeout: 5_000 }).toBe(4403);
-    await expect.poll(() => h.app.liveGroups(), { timeout: 5_000 }).toEqual({ groups: 1, subscribers: 1 });
+    await expect.poll(() => closedWith, { timeout: 15_000 }).toBe(4403);
+    await expect.poll(() => h.app.liveGroups(), { timeout: 15_000 }).toEqual({ groups: 1, subscribers: 1 });
     const second = await w.submit('resident.wenxiangyuan.3');
     await stays.until(() => events(stays.items).some((e) => (e.wish as { id: string }).id === second.id));
     expect(events(gone.items).map((e) => (e.wish as { id: string }).id)).toEqual([first.id]);
@@ -191,7 +191,7 @@ describe('grouped wishEvents subscribers', () => {
     const slow = rawSubscriber(h.url, token, heavy, { a: start });
     await slow.acked;
     const fast = subscribe(h.ws(token), heavy, { a: start });
-    await expect.poll(() => h.app.liveGroups(), { timeout: 5_000 }).toEqual({ groups: 1, subscribers: 2 });
+    await expect.poll(() => h.app.liveGroups(), { timeout: 15_000 }).toEqual({ groups: 1, subscribers: 2 });
     slow.socket.pause(); // reads nothing more: the kernel's buffers fill, then the server's
 
     for (let i = 0; i < 40; i++) {

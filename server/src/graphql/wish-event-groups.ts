@@ -159,8 +159,8 @@ export interface WishEventGroupsOptions {
   maxBufferedBytes: number;
   /** What a client may see of an error in an event's result (the errors of any operation are masked alike). */
   maskError: (error: GraphQLError) => Error;
-  /** A subscriber was sent the event committed at `at`. */
-  delivered?: (at: string) => void;
+  /** `count` subscribers were sent the event committed at `at`. */
+  delivered?: (at: string, count: number) => void;
   /** Every socket of grouped subscribers, closed because the events they need could not be read. */
   unavailable?: (socket: WebSocket) => void;
   logger?: Logger;
@@ -255,7 +255,7 @@ export class WishEventGroups {
         const loaders = createLoaders(em);
         for (const record of page) {
           if (s.gone) return;
-          this.send(s, await this.execute(group, s.viewer, record, em, loaders));
+          this.sendOne(s, await this.execute(group, s.viewer, record, em, loaders));
         }
         from = page.length === REPLAY_PAGE ? (page.at(-1) as WishEventRecord).sequence : last;
       }
@@ -272,7 +272,7 @@ export class WishEventGroups {
     s.queue = null;
     for (const payload of queued) {
       if (s.gone) return;
-      if (payload.sequence > s.last) this.send(s, payload);
+      if (payload.sequence > s.last) this.sendOne(s, payload);
     }
   }
 
@@ -349,7 +349,9 @@ export class WishEventGroups {
       const { em, loaders } = shared();
       jobs.push(
         this.execute(group, viewer, record, em, loaders).then((payload) => {
-          for (const s of group.members) if (to(s)) this.deliver(s, payload);
+          let sent = 0;
+          for (const s of group.members) if (to(s) && this.deliver(s, payload)) sent++;
+          if (sent > 0) this.options.delivered?.(payload.at, sent);
         }),
       );
     };
@@ -394,16 +396,17 @@ export class WishEventGroups {
     return { sequence: record.sequence, at: record.at, json, result };
   }
 
-  private deliver(s: Subscriber, payload: Payload): void {
-    if (s.gone) return;
+  /** Sends a live event now (true), or queues it, or drops it for a subscriber that has it or has gone. */
+  private deliver(s: Subscriber, payload: Payload): boolean {
+    if (s.gone) return false;
     if (s.queue) {
       s.queue.push(payload);
-      return;
+      return false;
     }
-    if (payload.sequence <= s.last) return;
+    if (payload.sequence <= s.last) return false;
     const admitted = s.target.admit();
-    if (admitted === true) this.send(s, payload);
-    else if (admitted === false) this.leave(s);
+    if (admitted === true) return this.send(s, payload);
+    if (admitted === false) this.leave(s);
     else {
       // The session is being checked again: hold this subscriber's events until it is known.
       s.queue = [payload];
@@ -412,20 +415,27 @@ export class WishEventGroups {
         () => this.leave(s),
       );
     }
+    return false;
   }
 
-  private send(s: Subscriber, payload: Payload): void {
+  /** Writes one event to the socket (true), unless the socket is closed or too far behind (closed now). */
+  private send(s: Subscriber, payload: Payload): boolean {
     const { socket } = s.target;
-    if (s.gone || socket.readyState !== socket.OPEN) return;
+    if (s.gone || socket.readyState !== socket.OPEN) return false;
     if (socket.bufferedAmount > this.options.maxBufferedBytes) {
       socket.close(SLOW_CONSUMER_CLOSE_CODE, SLOW_CONSUMER_CLOSE_REASON);
       this.leave(s);
-      return;
+      return false;
     }
     const json = payload.json ?? JSON.stringify(s.target.withErrors(payload.result));
     socket.send(`${s.prefix}${json}}`);
     s.last = payload.sequence;
-    this.options.delivered?.(payload.at);
+    return true;
+  }
+
+  /** Replayed or held events, one subscriber at a time. */
+  private sendOne(s: Subscriber, payload: Payload): void {
+    if (this.send(s, payload)) this.options.delivered?.(payload.at, 1);
   }
 
   close(): void {

@@ -82,8 +82,8 @@ export function attachGraphqlWs(
     logger?: Logger;
     /** Decorates graphql-ws's options (graphql/metrics.plugin.ts: request ids on errors, metrics). */
     observe?: <T>(options: T) => T;
-    /** A grouped subscriber was sent the event committed at `at` (delivery lag metrics). */
-    delivered?: (at: string) => void;
+    /** `count` grouped subscribers were sent the event committed at `at` (delivery lag metrics). */
+    delivered?: (at: string, count: number) => void;
   },
 ) {
   const wss = new WebSocketServer({ server, path: '/graphql', maxPayload: config.wsMaxPayloadBytes });

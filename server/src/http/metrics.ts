@@ -251,10 +251,11 @@ export class Metrics {
     this.socketCloses.inc({ code: SOCKET_CLOSE_CODES.has(code) ? String(code) : 'other' });
   }
 
-  /** A subscriber is sent the event committed at `at` (ISO 8601). */
-  eventDelivered(at: string): void {
+  /** `count` subscribers are sent the event committed at `at` (ISO 8601). */
+  eventDelivered(at: string, count = 1): void {
     const seconds = (Date.now() - Date.parse(at)) / 1000;
-    if (Number.isFinite(seconds) && seconds <= LAG_HORIZON_SECONDS) this.eventLag.observe(Math.max(0, seconds));
+    if (!Number.isFinite(seconds) || seconds > LAG_HORIZON_SECONDS) return;
+    for (let i = 0; i < count; i++) this.eventLag.observe(Math.max(0, seconds));
   }
 
   async render(): Promise<{ contentType: string; body: string }> {
