@@ -22,6 +22,10 @@ export default defineConfig(({ command }) => ({
       input: {
         index: fileURLToPath(new URL('index.html', import.meta.url)),
         screen: fileURLToPath(new URL('screen.html', import.meta.url)),
+        // The public board (served at /public/<orgUnitId>, no login).
+        public: fileURLToPath(new URL('public.html', import.meta.url)),
+        // The residents' and members' app (served at /app/, with its service worker and manifest from public/).
+        app: fileURLToPath(new URL('app.html', import.meta.url)),
       },
       // The chunk both pages share (React) would otherwise be named after one of its modules.
       output: { chunkFileNames: 'assets/shared-[hash].js' },
@@ -30,6 +34,7 @@ export default defineConfig(({ command }) => ({
   server: {
     proxy: {
       '/graphql': { target: API_ORIGIN, changeOrigin: true, ws: true },
+      '/photos': { target: API_ORIGIN, changeOrigin: true },
     },
   },
 }));

@@ -5,7 +5,9 @@ import { Dashboard } from './dashboard/Dashboard.tsx';
 import { createDataProvider } from './data/data-provider.ts';
 import { i18nProvider } from './i18n/i18n-provider.ts';
 import monthlyThemes from './monthlyThemes/index.ts';
+import open311Keys from './open311Keys/index.ts';
 import orgUnits from './orgUnits/index.ts';
+import pendingResidents from './pendingResidents/index.ts';
 import people from './people/index.ts';
 import pointEntries from './pointEntries/index.ts';
 import pointRules from './pointRules/index.ts';
@@ -28,6 +30,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource name="wishes" {...wishes} />
+    <Resource name="pendingResidents" {...pendingResidents} />
     <Resource name="propertyCommittees" {...propertyCommittees} />
     <Resource name="orgUnits" {...orgUnits} />
     <Resource name="people" {...people} />
@@ -37,5 +40,6 @@ export const App = () => (
     <Resource name="activities" {...activities} />
     <Resource name="pointRules" {...pointRules} />
     <Resource name="pointEntries" {...pointEntries} />
+    <Resource name="open311Keys" {...open311Keys} />
   </Admin>
 );

@@ -123,6 +123,7 @@ function defaultGap(action: WishAction, from: WishStatus, category: CategoryRow)
       return from === 'OPEN_FOR_CLAIM' ? [minutes(2), minutes(4)] : [30, minutes(2)];
     case 'OPEN_FOR_CLAIM':
     case 'REJECT':
+    case 'MERGE':
       return [30, minutes(2)];
     case 'ESCALATE':
       return from === 'SUBMITTED' ? [120, minutes(3)] : [minutes(1), minutes(4)];
@@ -354,6 +355,7 @@ export class HistoryWriter {
       case 'DISPATCH':
       case 'OPEN_FOR_CLAIM':
       case 'REJECT':
+      case 'MERGE':
       case 'CLOSE_UNEVALUATED':
         return this.handler(w.handling, w.compound);
       case 'ESCALATE':

@@ -15,8 +15,10 @@ import { seedActivities } from './activities.ts';
 import { seedCommittees } from './committees.ts';
 import { HISTORY_DAYS, HistoryWriter, type WishDraft } from './history.ts';
 import { insertOrganisation, insertWishes, resetSerials } from './insert.ts';
+import { seedOpen311Keys } from './open311.ts';
 import { seedPointsLedger } from './points.ts';
 import { RandomWishes, STATUS_TARGETS } from './random-wishes.ts';
+import { seedPendingRegistrations } from './registrations.ts';
 import { Rng } from './rng.ts';
 import { scriptedSpecs } from './scripted-wishes.ts';
 import { DAY } from './time.ts';
@@ -125,6 +127,10 @@ export async function seedDemoData(em: EntityManager, options: SeedOptions): Pro
 
     await seedCommittees(tx, { now: new Date(now), seed });
 
+    await seedOpen311Keys(tx, { now: new Date(now) });
+
+    const registered = await seedPendingRegistrations(tx, { now: new Date(now) });
+
     // KEEP LAST: the points ledgers are derived from everything seeded above.
     await seedPointsLedger(tx, new Date(now));
 
@@ -135,7 +141,7 @@ export async function seedDemoData(em: EntityManager, options: SeedOptions): Pro
         ORG_UNIT_KINDS,
         world.units.map((u) => u.kind),
       ),
-      people: world.people.length,
+      people: world.people.length + registered,
       accounts: accounts.length,
       personRoles: world.roles.length,
       categories: world.categories.length,

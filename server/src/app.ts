@@ -11,7 +11,7 @@ import { DatabaseAvailability } from './db/availability.ts';
 import { ormOptions } from './db/mikro-orm.config.ts';
 import { cutConnectionsInUse, poolUsage } from './db/pool.ts';
 import { runSweeps } from './domain/sweeps.ts';
-import { createHardening, logSocketErrors } from './graphql/hardening.ts';
+import { carriesCsrfHeader, createHardening, logSocketErrors } from './graphql/hardening.ts';
 import { observeGraphqlWs, useObservability } from './graphql/metrics.plugin.ts';
 import { endSocketsWhileDatabaseDown } from './graphql/ws-faults.ts';
 import { attachGraphqlWs } from './graphql/ws-server.ts';
@@ -19,11 +19,16 @@ import { createGraphqlHttp } from './graphql/yoga.ts';
 import { answerWithinDeadline } from './http/deadline.ts';
 import { Readiness, serveHealth } from './http/health.ts';
 import { listenForMetrics, Metrics } from './http/metrics.ts';
+import { createOpen311 } from './http/open311/open311.route.ts';
+import { photoRoute } from './http/photos.ts';
 import { Shutdown } from './http/shutdown.ts';
 import { serveAdmin } from './http/static-files.ts';
 import { frontDoor, watchSockets } from './http/traffic.ts';
+import { isUploadRequest, receiveUpload } from './http/uploads.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { DeliveryWorker } from './notify/delivery-worker.ts';
 import { WishEventHub } from './realtime/wish-event-hub.ts';
+import { closePhotoStorage, photoStorageFor } from './storage/photo-storage.ts';
 
 export interface App {
   orm: MikroORM;
@@ -64,12 +69,17 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const hub = new WishEventHub(config.redisUrl, namespace);
   await hub.ready();
   const hardening = createHardening(config, { namespace, logger });
+  // Open311 GeoReport v2 at /open311/v2/ (its own errors, body limit and per-key rate limit).
+  const open311 = createOpen311({ config, orm, hub, logger, namespace });
 
   const shutdown = new Shutdown();
   const metrics = new Metrics({ pool: () => poolUsage(orm), inFlight: () => shutdown.inFlight });
   const observed = { logger, metrics, shutdown };
   const plugins = [useObservability(observed), ...hardening.plugins];
   const yoga = createGraphqlHttp({ config, logger, orm, hub, plugins });
+  // Photos: the storage every replica shares (or this server's disk), and their signed URLs under /photos/.
+  const photoStorage = () => photoStorageFor(config.photoStorage);
+  const photos = photoRoute({ orm, storage: photoStorage, logger });
 
   const metricsAccess = { token: config.metricsToken, port: config.metricsPort };
   let metricsListener: { close(): Promise<void> } | null = null;
@@ -82,8 +92,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
       return;
     }
     if (serveAdmin(url, res)) return;
+    if (photos.serve(req, res)) return;
+    if (open311.handle(req, res)) return;
     if (hardening.refuseOversizedRequest(req, res)) return;
-    answerWithinDeadline(res, config.requestTimeoutMs, () => yoga.handle(req, res));
+    const answer = () => answerWithinDeadline(res, config.requestTimeoutMs, () => yoga.handle(req, res));
+    // A photo upload's deadline starts once its body is here (it arrives at the pace of the client's network).
+    if (isUploadRequest(req) && carriesCsrfHeader(req)) {
+      receiveUpload(req, res, answer);
+      return;
+    }
+    answer();
   };
   const server = http.createServer(frontDoor(handle, { ...observed, metricsAccess }));
 
@@ -98,6 +116,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   logSocketErrors(ws.wss, logger);
   watchSockets(server, ws.wss, observed);
   endSocketsWhileDatabaseDown(ws.wss, database);
+  // External delivery of notifications (the outbox), through the channels configured (NOTIFY_WEBHOOK_URL).
+  const deliveries = new DeliveryWorker({ orm, config: config.notify, logger, metrics });
 
   let sweepTimer: NodeJS.Timeout | null = null;
   // Wishes resolved long ago close themselves, finished activities settle their no-shows, basic points
@@ -110,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
       finishAfterHours: 24,
       publishWish: (events) => hub.publish(events),
       publishActivity: (id) => hub.publishActivity(id),
+      publishNotifications: (ids) => hub.publishNotifications(ids),
+      photoStorage: photoStorage(),
     }).catch((err) => logger.error({ err }, 'sweep failed')));
   let stopped: Promise<void> | null = null;
   /** See App.stop. Every step is bounded in time; the order is the point. */
@@ -120,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     //    kept alive get 503, WebSocket upgrades and operations are refused, no sweep starts.
     shutdown.begin();
     if (sweepTimer) clearInterval(sweepTimer);
+    const deliveriesStopped = deliveries.stop(graceMs);
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     const idleConnections = setInterval(() => server.closeIdleConnections(), 100);
     // 2. What is in flight finishes within the grace period: HTTP requests, WebSocket queries and mutations, a sweep.
@@ -141,8 +164,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
     await closed;
     await metricsListener?.close();
     await within(sweeping, 2_000);
+    await within(deliveriesStopped, 5_000);
     await hub.close();
     await hardening.close();
+    await open311.close();
+    closePhotoStorage(config.photoStorage);
     await database.close();
     await readiness.close();
     if (!(await within(orm.close(true), 5_000))) logger.warn('the database pool did not close in 5 s');
@@ -169,6 +195,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       app.url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
       if (metricsAccess.port !== null) metricsListener = await listenForMetrics(metrics, metricsAccess.port);
       database.start();
+      await deliveries.start();
       if (config.sweepIntervalSeconds > 0) {
         void sweep();
         sweepTimer = setInterval(() => void sweep(), config.sweepIntervalSeconds * 1000);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseLimits } from './db/faults.ts';
+import { type NotifyConfig, notifyConfig } from './notify/notify-config.ts';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -57,7 +58,31 @@ export interface Config {
   requestTimeoutMs: number;
   /** PostgreSQL's time limits and pool size (db/faults.ts). */
   database: DatabaseLimits;
+  /** Where uploaded photos are kept: see PhotoStorageConfig. */
+  photoStorage: PhotoStorageConfig;
+  /** How long a photo URL works after it was issued (at most 24 hours). */
+  photoUrlTtlSeconds: number;
+  /** External delivery of notifications (NOTIFY_WEBHOOK_URL …): see notify/notify-config.ts. */
+  notify: NotifyConfig;
 }
+
+/**
+ * The local disk (PHOTO_DIR, default <data directory>/photos) unless S3_BUCKET is set: then S3-compatible object
+ * storage (MinIO, AWS S3, …), which several replicas share.
+ */
+export type PhotoStorageConfig =
+  | { kind: 'local'; dir: string }
+  | {
+      kind: 's3';
+      /** Null: AWS S3 itself. */
+      endpoint: string | null;
+      bucket: string;
+      region: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      /** Path-style URLs (http://host/bucket/key), as MinIO needs. */
+      forcePathStyle: boolean;
+    };
 
 export interface QueryLimits {
   maxDepth: number;
@@ -76,8 +101,12 @@ export interface RateLimits {
   loginsPerMinute: number;
   /** Login attempts from one client address, whatever the username. */
   loginsPerIpPerMinute: number;
+  /** Resident registrations (registerResident) from one client address. */
+  registrationsPerIpPerMinute: number;
   /** Queries and subscriptions, weighted by their estimated cost, per signed-in person (or client address). */
   queryCostPerMinute: number;
+  /** Open311 requests per API key (or, without a valid key, per client address). */
+  open311PerMinute: number;
 }
 
 /** What one operation (or one event of a subscription) may do as it runs. */
@@ -115,6 +144,39 @@ function metricsToken(env: NodeJS.ProcessEnv): string | null {
     throw new Error('METRICS_TOKEN must be 16 to 512 printable characters without spaces');
   }
   return token;
+}
+
+function photoStorage(env: NodeJS.ProcessEnv, dataDir: string): PhotoStorageConfig {
+  const bucket = env.S3_BUCKET?.trim();
+  const others = ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_REGION', 'S3_FORCE_PATH_STYLE'];
+  if (!bucket) {
+    const stray = others.filter((name) => env[name]?.trim());
+    if (stray.length > 0)
+      throw new Error(`${stray.join(', ')} set without S3_BUCKET: set S3_BUCKET to store photos in S3`);
+    return { kind: 'local', dir: path.resolve(dataDir, env.PHOTO_DIR?.trim() || 'photos') };
+  }
+  if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    throw new Error('S3_BUCKET must be a bucket name: 3 to 63 lower-case letters, digits, dots and hyphens');
+  }
+  const endpoint = env.S3_ENDPOINT?.trim() || null;
+  if (endpoint && !/^https?:\/\/[^\s/]+\/?$/.test(endpoint)) {
+    throw new Error('S3_ENDPOINT must be an http:// or https:// URL of the server, e.g. http://minio:9000');
+  }
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+  if (!accessKeyId || !secretAccessKey) {
+    throw new Error('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY are required with S3_BUCKET');
+  }
+  return {
+    kind: 's3',
+    endpoint,
+    bucket,
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    // MinIO and most self-hosted servers want path-style URLs; AWS S3 itself does not need them.
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', endpoint !== null),
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -158,7 +220,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       mutationsPerMinute: int(env, 'RATE_LIMIT_MUTATIONS_PER_MINUTE', 600, 0, 1_000_000),
       loginsPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_MINUTE', 10, 0, 1_000_000),
       loginsPerIpPerMinute: int(env, 'RATE_LIMIT_LOGINS_PER_IP_PER_MINUTE', 100, 0, 1_000_000),
+      registrationsPerIpPerMinute: int(env, 'RATE_LIMIT_REGISTRATIONS_PER_IP_PER_MINUTE', 5, 0, 1_000_000),
       queryCostPerMinute: int(env, 'RATE_LIMIT_QUERY_COST_PER_MINUTE', 500_000, 0, 1_000_000_000),
+      open311PerMinute: int(env, 'RATE_LIMIT_OPEN311_PER_MINUTE', 120, 0, 1_000_000),
     },
     workLimits: {
       maxRows: int(env, 'GRAPHQL_MAX_ROWS', 20_000, 1, 10_000_000),
@@ -177,5 +241,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleInTransactionTimeoutMs: int(env, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 15_000, 100, 3_600_000),
       poolMax: int(env, 'DB_POOL_MAX', 20, 1, 1_000),
     },
+    photoStorage: photoStorage(env, path.resolve(ROOT_DIR, env.WISHGRID_DATA_DIR?.trim() || '.data')),
+    photoUrlTtlSeconds: int(env, 'PHOTO_URL_TTL_SECONDS', 6 * 3600, 60, 24 * 3600),
+    notify: notifyConfig(env),
   };
 }

@@ -118,9 +118,12 @@ describe('hardening', () => {
     expect(config.rateLimits).toEqual({
       loginsPerMinute: 3,
       loginsPerIpPerMinute: 100,
+      registrationsPerIpPerMinute: 5,
       mutationsPerMinute: 0,
       queryCostPerMinute: 500_000,
+      open311PerMinute: 120,
     });
+    expect(loadConfig({ RATE_LIMIT_OPEN311_PER_MINUTE: '7' }).rateLimits.open311PerMinute).toBe(7);
     expect(config.trustProxy).toBe(true);
     expect(config.workLimits).toEqual({ maxRows: 5000, maxStatements: 2000, maxConcurrentStatements: 2 });
     expect(loadConfig({ RATE_LIMIT_QUERY_COST_PER_MINUTE: '1000' }).rateLimits.queryCostPerMinute).toBe(1000);

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { MikroORM } from '@mikro-orm/postgresql';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type SeedSummary, seedDemoData } from '../../seeds/demo/index.ts';
+import { migrate } from '../../server/src/db/database.ts';
 import { ormOptions } from '../../server/src/db/mikro-orm.config.ts';
 import { verifyPassword } from '../../server/src/domain/auth/password.ts';
 import {
@@ -63,7 +64,8 @@ async function freshDatabase(): Promise<MikroORM> {
   url.pathname = `/wishgrid_seedtest_${randomBytes(6).toString('hex')}`;
   // MikroORM creates the database on connect (ensureDatabase), through the server's own ORM options.
   const orm = await MikroORM.init(ormOptions(url.toString()));
-  await orm.schema.createSchema();
+  // The schema as it is deployed: the migrations (extensions, functions and triggers included).
+  await migrate(orm);
   return orm;
 }
 

@@ -68,6 +68,7 @@ describe('the wish transition table (DESIGN.md §3)', () => {
       'OPEN_FOR_CLAIM',
       'ESCALATE',
       'REJECT',
+      'MERGE',
     ]);
     expect(availableActions('SUBMITTED', new Set(['OWNER']))).toEqual(['CANCEL']);
     expect(availableActions('RESOLVED', new Set(['OWNER']))).toEqual(['EVALUATE', 'REOPEN']);

@@ -14,6 +14,9 @@ const LOGIN = print(
   `),
 );
 
+/** Roles that use the staff panel; anyone else is sent to the app at /app/ after signing in. */
+const STAFF_ROLES: ReadonlySet<string> = new Set(['GRID_WORKER', 'BRANCH_SECRETARY', 'STREET_ADMIN', 'DISPLAY']);
+
 interface Credentials {
   username: string;
   password: string;
@@ -37,6 +40,12 @@ export const authProvider: AuthProvider = {
     }
     if (!session) throw new Error('ra.auth.sign_in_error');
     saveSession(session.token, session.user);
+    // Residents, party members and volunteers without a staff role use the app (same session); staff stay.
+    if (!session.user.roles.some((r) => STAFF_ROLES.has(r.role))) {
+      window.location.assign('/app/');
+      // The page is leaving: do not let the panel render its staff screens meanwhile.
+      await new Promise<never>(() => undefined);
+    }
   },
 
   async logout() {

@@ -20,6 +20,7 @@ export const enMessages: TranslationMessages = {
       CANCEL: 'Cancel',
       AUTO_CLOSE: 'Closed automatically',
       CLOSE_UNEVALUATED: 'Close without evaluation',
+      MERGE: 'Merge into another wish',
     },
     role: {
       RESIDENT: 'Resident',

@@ -232,6 +232,7 @@ export const zhCNMessages: TranslationMessages = {
       CANCEL: '撤销',
       AUTO_CLOSE: '自动办结',
       CLOSE_UNEVALUATED: '无评价结案',
+      MERGE: '合并到相同心愿',
     },
     role: {
       RESIDENT: '居民',

@@ -74,6 +74,7 @@ const zhCN = {
   'action.CANCEL': '居民撤回',
   'action.AUTO_CLOSE': '到期办结',
   'action.CLOSE_UNEVALUATED': '无评价结案',
+  'action.MERGE': '合并到相同心愿',
 } as const;
 
 export type ScreenMessageKey = keyof typeof zhCN;
@@ -150,6 +151,7 @@ const en: ScreenMessages = {
   'action.CANCEL': 'Withdrawn',
   'action.AUTO_CLOSE': 'Closed automatically',
   'action.CLOSE_UNEVALUATED': 'Closed without evaluation',
+  'action.MERGE': 'Merged into the same wish',
 };
 
 export const screenMessages: Record<'zh-CN' | 'en', ScreenMessages> = { 'zh-CN': zhCN, en };

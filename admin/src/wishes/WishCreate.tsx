@@ -18,6 +18,12 @@ export const WishCreate = () => {
       <SimpleForm defaultValues={{ channel: 'GRID_VISIT' }}>
         <TextInput source="title" validate={required()} fullWidth />
         <TextInput source="description" multiline minRows={3} fullWidth />
+        <TextInput
+          source="address"
+          fullWidth
+          helperText="resources.wishes.helpers.address"
+          slotProps={{ htmlInput: { maxLength: 100 } }}
+        />
         <SelectInput source="categoryCode" choices={categories} validate={required()} />
         <ReferenceInput source="orgUnitId" reference="orgUnits" filter={{ kind: 'COMPOUND' }}>
           <AutocompleteInput optionText={(u: { name?: string; nameZh?: string }) => name(u)} validate={required()} />

@@ -7,6 +7,7 @@ import {
   ReferenceInput,
   SearchInput,
   SelectInput,
+  TextField,
 } from 'react-admin';
 import { NameField, useLocalName } from '../common/names.tsx';
 import { DateCol, ResourceList } from '../common/ResourceList.tsx';
@@ -59,6 +60,9 @@ export const WishList = () => {
       </DataTable.Col>
       <DataTable.Col source="compound" disableSort>
         <NameField source="compound" />
+      </DataTable.Col>
+      <DataTable.Col source="address" disableSort>
+        <TextField source="address" emptyText="—" />
       </DataTable.Col>
       <DataTable.Col source="handlingUnit" disableSort>
         <NameField source="handlingUnit" />

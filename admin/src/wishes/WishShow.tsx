@@ -20,6 +20,7 @@ import { LiveIndicator } from '../live/LiveIndicator.tsx';
 import { RecordMeetingButton } from './RecordMeetingButton.tsx';
 import { StatusChip } from './StatusChip.tsx';
 import { WishActions } from './WishActions.tsx';
+import { WishPhotos } from './WishPhotos.tsx';
 import { WishTimeline } from './WishTimeline.tsx';
 
 interface MeetingRow {
@@ -85,6 +86,9 @@ const WishDetail = () => {
             <Stack spacing={1.5}>
               <Labeled>
                 <TextField source="description" emptyText="—" />
+              </Labeled>
+              <Labeled>
+                <TextField source="address" emptyText="—" data-testid="wish-address" />
               </Labeled>
               <Grid container spacing={2}>
                 <Grid size={{ xs: 6 }}>
@@ -163,6 +167,14 @@ const WishDetail = () => {
               {canRecordMeeting ? <RecordMeetingButton /> : null}
             </Stack>
             <Meetings />
+          </CardContent>
+        </Card>
+        <Card variant="outlined" sx={{ mt: 2 }}>
+          <CardContent>
+            <Typography variant="h6" gutterBottom>
+              {translate('resources.wishes.fields.photos')}
+            </Typography>
+            <WishPhotos />
           </CardContent>
         </Card>
       </Grid>

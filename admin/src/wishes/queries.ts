@@ -3,7 +3,7 @@ import { graphql } from '../gql/gql.ts';
 
 export const WishRow = graphql(`
   fragment WishRow on Wish {
-    id title status channel overdue rating reopenCount createdAt updatedAt dueAt
+    id title status channel overdue rating reopenCount createdAt updatedAt dueAt address
     category { code name nameZh } compound { id name nameZh } handlingUnit { id name nameZh kind }
   }
 `);
@@ -15,6 +15,7 @@ export const WishDetail = graphql(`
     assignees { id displayName }
     events { sequence action fromStatus toStatus at note actor { id displayName } }
     meetings { id heldAt place participants decisions recordedBy { id displayName } }
+    photos { id stage url thumbnailUrl }
   }
 `);
 
@@ -34,7 +35,7 @@ export default resourceQueries({
     fragments: [WishRow],
     toInput: (d) => ({
       description: '',
-      ...pick(d, ['title', 'description', 'categoryCode', 'orgUnitId', 'channel', 'residentId']),
+      ...pick(d, ['title', 'description', 'categoryCode', 'orgUnitId', 'channel', 'residentId', 'address']),
     }),
   }),
 });

@@ -4,7 +4,11 @@
  * its change with its event in one transaction, so replicas may all run the sweep.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PhotoStorage } from '../storage/photo-storage.ts';
 import { recordChange } from './kernel/change-log.ts';
+import type { PublishNotifications } from './notifications/notification.service.ts';
+import { sweepReminders } from './notifications/reminders.ts';
+import { sweepUnattachedPhotos } from './photos/photo.service.ts';
 import { grantYearlyBasic, pointsYear } from './points/points.service.ts';
 import { onActivityFinished } from './volunteering/activity.hooks.ts';
 import type { Publish } from './wishes/wish.events.ts';
@@ -25,11 +29,19 @@ export async function runSweeps(
     finishAfterHours: number;
     publishWish: Publish;
     publishActivity: (activityId: number) => void;
+    /** Announces the people the reminders notified (none: not announced). */
+    publishNotifications?: PublishNotifications;
+    /** Where photos are stored: unattached uploads older than 24 hours are deleted from it (none: not swept). */
+    photoStorage?: PhotoStorage;
   },
 ): Promise<SweepResult> {
   const wishesClosed = await new WishService(em.fork(), null, opts.publishWish, () => opts.now).autoClose(
     opts.autoCloseDays,
   );
+
+  // Reminders: an evaluation due before the wish closes by itself, an activity tomorrow (each once).
+  const reminders = await sweepReminders(em.fork(), { now: opts.now, autoCloseDays: opts.autoCloseDays });
+  opts.publishNotifications?.(reminders.notified);
 
   const cutoff = new Date(opts.now.getTime() - opts.finishAfterHours * 3_600_000);
   const ended = await em.execute<{ id: number }[]>(
@@ -60,5 +72,7 @@ export async function runSweeps(
   }
 
   const basicGranted = await em.fork().transactional((tem) => grantYearlyBasic(tem, pointsYear(opts.now), opts.now));
+  // Uploads left unattached for 24 hours go, files and rows.
+  if (opts.photoStorage) await sweepUnattachedPhotos(em, opts.photoStorage, opts.now);
   return { wishesClosed, activitiesFinished, basicGranted };
 }

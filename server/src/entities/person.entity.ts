@@ -12,9 +12,24 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** A resident who registered themselves is PENDING until staff of the compound verify (or refuse) them. */
+export const PERSON_VERIFICATIONS = ['PENDING', 'VERIFIED', 'REJECTED'] as const;
+export type PersonVerification = (typeof PERSON_VERIFICATIONS)[number];
+
+/** The languages a person reads notifications in: Simplified Chinese unless they chose English. */
+export const LANGUAGES = ['zh-CN', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
 export const Person = defineEntity({
   name: 'Person',
   tableName: 'person',
+  // The residents waiting for verification (Migration20261201000200_ResidentsAndNotifications).
+  indexes: [
+    {
+      name: 'person_pending_index',
+      expression: `create index "person_pending_index" on "person" ("registered_at", "id") where "verification" = 'PENDING'`,
+    },
+  ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
     /** Null for people who have no login (most residents known only to their grid worker). */
@@ -25,6 +40,16 @@ export const Person = defineEntity({
     /** A deactivated person can no longer log in; their history stays. */
     active: p.boolean().default(true),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** Staff-created and seeded people are VERIFIED; self-registered residents start PENDING. */
+    verification: p
+      .enum(() => PERSON_VERIFICATIONS)
+      .nativeEnumName('person_verification')
+      .default('VERIFIED'),
+    /** When a resident registered themselves (null for people staff created). */
+    registeredAt: p.datetime().nullable(),
+    /** Building, unit, room within the compound, as the resident gave it. */
+    address: p.string().length(100).nullable(),
+    language: p.string().length(10).default('zh-CN'),
     roles: () => p.oneToMany(PersonRole).mappedBy('person'),
   }),
 });

@@ -31,6 +31,7 @@ export const WISH_ACTIONS = [
   'CANCEL',
   'AUTO_CLOSE',
   'CLOSE_UNEVALUATED',
+  'MERGE',
 ] as const;
 export type WishAction = (typeof WISH_ACTIONS)[number];
 
@@ -65,6 +66,15 @@ export const Wish = defineEntity({
       name: 'wish_created_at_id_index',
       expression: 'create index "wish_created_at_id_index" on "wish" ("created_at" desc nulls last, "id" desc)',
     },
+    // Similar wishes (Migration20261201000400_StreetInsights): trigrams over the text as character bigrams.
+    {
+      name: 'wish_title_trgm_index',
+      expression: 'create index "wish_title_trgm_index" on "wish" using gin (wish_search_text("title") gin_trgm_ops)',
+    },
+    {
+      name: 'wish_text_trgm_index',
+      expression: `create index "wish_text_trgm_index" on "wish" using gin (wish_search_text("title" || ' ' || "description") gin_trgm_ops)`,
+    },
   ],
   properties: (p) => ({
     id: p.integer().primary().autoincrement(),
@@ -86,6 +96,8 @@ export const Wish = defineEntity({
     ratingComment: p.text().nullable(),
     reopenCount: p.integer().default(0),
     dueAt: p.datetime().nullable(),
+    /** Building, unit, room (e.g. "3号楼2单元401"): personal data, like the description. */
+    address: p.string().length(100).nullable(),
     /** Optimistic concurrency: every transition is a conditional update on this column. */
     version: p.integer().default(1),
     createdAt: p.datetime(),

@@ -7,7 +7,8 @@ import { type DocumentNode, GraphQLError, Kind, type OperationDefinitionNode, pa
 import type { Plugin } from 'graphql-yoga';
 import type { TokenCheck } from '../domain/auth/auth.service.ts';
 
-const PUBLIC_ROOT_FIELDS = new Set(['login', '__typename', '__schema', '__type']);
+/** `publicBoard` is the street's public page (/public/<id>): rate-limited per address like a login (rate-limit.ts). */
+const PUBLIC_ROOT_FIELDS = new Set(['login', 'publicBoard', 'registerResident', '__typename', '__schema', '__type']);
 
 function rootFieldNames(document: DocumentNode, operationName: string | null | undefined): string[] {
   const operations = document.definitions.filter(

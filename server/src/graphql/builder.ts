@@ -1,12 +1,18 @@
 import SchemaBuilder from '@pothos/core';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError } from 'graphql';
-import { isMasked, isStaff } from '../domain/auth/viewer.ts';
+import { isMasked, isStaff, isVerified } from '../domain/auth/viewer.ts';
+import type { UploadedFile } from '../domain/photos/photo.service.ts';
 import type { Context, LoggedInContext } from './context.ts';
 
 export interface AuthScopes {
-  /** A valid bearer token. */
+  /**
+   * A valid bearer token of a verified person. A self-registered resident still PENDING (or REJECTED) has only
+   * `session`: they may read `me` and their notifications, and nothing else (FORBIDDEN).
+   */
   loggedIn: boolean;
+  /** A valid bearer token, verified or not. */
+  session: boolean;
   /** BRANCH_SECRETARY, GRID_WORKER or STREET_ADMIN somewhere. */
   staff: boolean;
   /** Anyone but a display screen: may see names, phone numbers and descriptions. */
@@ -17,7 +23,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   AuthScopes: AuthScopes;
   // `t.withAuth({ loggedIn: true })` gives its resolvers a context whose viewer is never null.
-  AuthContexts: { loggedIn: LoggedInContext };
+  AuthContexts: { loggedIn: LoggedInContext; session: LoggedInContext };
   // Fields are non-null unless they say `nullable: true`: a client can rely on what the schema promises.
   DefaultFieldNullability: false;
   Scalars: {
@@ -26,6 +32,8 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     /** A calendar date "YYYY-MM-DD" (no time, no zone), kept as a string end to end. */
     Date: { Input: string; Output: string };
+    /** An uploaded file (GraphQL multipart request), input only: see types/photo.ts. */
+    File: { Input: UploadedFile; Output: never };
   };
 }>({
   defaultFieldNullability: false,
@@ -33,15 +41,19 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (ctx) => ({
-      loggedIn: ctx.viewer !== null,
-      staff: ctx.viewer !== null && isStaff(ctx.viewer),
+      loggedIn: ctx.viewer !== null && isVerified(ctx.viewer),
+      session: ctx.viewer !== null,
+      staff: ctx.viewer !== null && isVerified(ctx.viewer) && isStaff(ctx.viewer),
       personalData: ctx.viewer !== null && !isMasked(ctx.viewer),
     }),
     unauthorizedError: (_parent, ctx, info) =>
       ctx.viewer
-        ? new GraphQLError(`Your role may not use ${info.parentType.name}.${info.fieldName}`, {
-            extensions: { code: 'FORBIDDEN' },
-          })
+        ? new GraphQLError(
+            isVerified(ctx.viewer)
+              ? `Your role may not use ${info.parentType.name}.${info.fieldName}`
+              : 'Your registration waits for verification by your compound: until then you may only read your account and notifications',
+            { extensions: { code: 'FORBIDDEN' } },
+          )
         : new GraphQLError('Authentication required: send a valid bearer token', {
             extensions: { code: 'UNAUTHENTICATED' },
           }),

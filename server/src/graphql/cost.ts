@@ -35,6 +35,7 @@ import {
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { MAX_LIMIT, UNPAGED_CAP } from '../domain/kernel/list.ts';
+import { MAX_PHOTOS_PER_WISH } from '../domain/photos/photo.queries.ts';
 
 /** A list's page: how many items it returns without an argument, and at most. */
 export interface PageSize {
@@ -56,6 +57,8 @@ const LIST_CONVENTION: PageSize = { arg: 'limit', default: 25, max: MAX_LIMIT };
 const PAGES: Record<string, PageSize> = {
   'Query.wishes': { arg: 'first', default: 20, max: 100 },
   'Query.activities': { arg: 'first', default: 20, max: 100 },
+  'Query.myNotifications': { arg: 'first', default: 20, max: 100 },
+  'Query.pendingResidents': { arg: 'first', default: 50, max: 200 },
 };
 const PAGE_ITEMS = new Set(['nodes', 'edges']);
 
@@ -89,6 +92,12 @@ export const LIST_SIZES: Record<string, PageSize> = {
   'WishStats.byStatus': fixed(8),
   'WishStats.byCommunity': fixed(100),
   'WishStats.transitions': fixed(8),
+  'Query.open311Keys': fixed(200),
+  'Query.similarWishes': fixed(5),
+  'Query.hotSpots': fixed(100),
+  'PublicBoard.upcomingActivities': fixed(10),
+  'PublicBoard.branches': fixed(50),
+  'Wish.photos': fixed(MAX_PHOTOS_PER_WISH),
 };
 
 /**

@@ -10,7 +10,9 @@
  * - CSRF prevention (HTTP): see CSRF_HEADERS; a refusal carries `extensions.code: "BAD_REQUEST"`;
  * - in production: no introspection, no "Did you mean …" suggestions (fields, arguments, types, enum values);
  * - rate limits on queries (weighted by cost), mutations and login (./rate-limit.ts);
- * - the HTTP request body size limit (the WebSocket message limit is ws's maxPayload, set in app.ts).
+ * - the HTTP request body size limit (the WebSocket message limit is ws's maxPayload, set in app.ts); a photo
+ *   upload (GraphQL multipart request) may carry one file of up to 10 MiB besides, and a bigger one is refused
+ *   as BAD_USER_INPUT naming `file` before its body is read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { useDisableIntrospection } from '@envelop/disable-introspection';
@@ -21,7 +23,9 @@ import { type DocumentNode, GraphQLError, type GraphQLSchema, getOperationAST, t
 import { createYoga, type Plugin } from 'graphql-yoga';
 import type { WebSocketServer } from 'ws';
 import type { Config, QueryLimits } from '../config.ts';
+import { MAX_PHOTO_BYTES } from '../domain/photos/photo.image.ts';
 import { currentRequestId } from '../http/request-id.ts';
+import { isUploadRequest } from '../http/uploads.ts';
 import type { Logger } from '../logger.ts';
 import { costLimitRule, estimateCost, useCostLimit } from './cost.ts';
 import { MemoryRateLimitStore, type RateLimitStore, RedisRateLimitStore, useRateLimits } from './rate-limit.ts';
@@ -154,6 +158,11 @@ function useParseErrorCode(): Plugin {
   };
 }
 
+/** Whether a Node request carries one of the CSRF_HEADERS (a photo upload without one is refused unread). */
+export function carriesCsrfHeader(req: IncomingMessage): boolean {
+  return CSRF_HEADERS.some((name) => req.headers[name] !== undefined);
+}
+
 /** CSRF prevention (see CSRF_HEADERS): refuses, with a code, before the request is parsed. */
 function useCsrfPrevention(): Plugin {
   return {
@@ -206,9 +215,11 @@ export function createHardening(config: Config, options: { namespace: string; lo
     }),
   ];
 
-  const answer = (res: ServerResponse, status: number, message: string) => {
+  const answer = (res: ServerResponse, status: number, message: string, field?: string) => {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-    const extensions = { code: 'GRAPHQL_VALIDATION_FAILED', requestId: currentRequestId() };
+    const extensions = field
+      ? { code: 'BAD_USER_INPUT', field, requestId: currentRequestId() }
+      : { code: 'GRAPHQL_VALIDATION_FAILED', requestId: currentRequestId() };
     res.end(JSON.stringify({ errors: [{ message, extensions }] }));
   };
 
@@ -217,7 +228,14 @@ export function createHardening(config: Config, options: { namespace: string; lo
     refuseOversizedRequest(req, res) {
       const length = req.headers['content-length'];
       if (length !== undefined) {
-        if (!/^\d+$/.test(length) || Number(length) > config.httpMaxBodyBytes) {
+        // A photo upload (a GraphQL multipart request) may carry one file of MAX_PHOTO_BYTES besides the operation;
+        // a bigger one is refused from its Content-Length, before a byte of it is read.
+        const upload = isUploadRequest(req);
+        if (upload && /^\d+$/.test(length) && Number(length) > MAX_PHOTO_BYTES + config.httpMaxBodyBytes) {
+          answer(res, 413, 'file: must be at most 10 MiB', 'file');
+          return true;
+        }
+        if (!/^\d+$/.test(length) || Number(length) > config.httpMaxBodyBytes + (upload ? MAX_PHOTO_BYTES : 0)) {
           answer(res, 413, 'Request is too large');
           return true;
         }

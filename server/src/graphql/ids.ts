@@ -14,7 +14,10 @@ export type IdType =
   | 'PointRule'
   | 'PointEntry'
   | 'PropertyCommittee'
-  | 'PropertyCommitteeMember';
+  | 'PropertyCommitteeMember'
+  | 'Photo'
+  | 'ApiKey'
+  | 'Notification';
 
 export function encodeId(type: IdType, id: number): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');

@@ -93,6 +93,13 @@ function checkLiteral(root: ValueNode, rootName: string, usages: Map<string, str
   return null;
 }
 
+/** An object as JSON makes them (not a File or another class instance). */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** Checks a variable's value as the client sent it (JSON): every string in it, named by its nearest field. */
 function checkRaw(root: unknown, rootName: string): GraphQLError | null {
   const stack: [unknown, string][] = [[root, rootName]];
@@ -103,9 +110,11 @@ function checkRaw(root: unknown, rootName: string): GraphQLError | null {
       if (error) return error;
     } else if (Array.isArray(value)) {
       for (const v of value) stack.push([v, name]);
-    } else if (value !== null && typeof value === 'object') {
+    } else if (isPlainObject(value)) {
       for (const [key, v] of Object.entries(value)) stack.push([v, key]);
     }
+    // Anything else is no text: a number, a boolean, an uploaded File of a multipart request (its bytes are not
+    // walked one by one).
   }
   return null;
 }

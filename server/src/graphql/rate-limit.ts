@@ -189,6 +189,13 @@ export function useRateLimits({ limits, store, trustProxy, onStoreError }: RateL
     if (operation.operation !== 'mutation') {
       // Weighted by the estimate, so a heavy query uses up the budget faster than `{ me { id } }`.
       add(`queries:${who}`, limits.queryCostPerMinute, 'queries', operationCost(args.contextValue));
+      // The public board needs no token: without one, each request for it counts like a login attempt of the address.
+      if (
+        !context.viewer &&
+        rootFields(args.document, operation.selectionSet).some((f) => f.name.value === 'publicBoard')
+      ) {
+        add(`public:ip:${address}`, limits.loginsPerIpPerMinute, 'requests for the public board');
+      }
     } else {
       for (const field of rootFields(args.document, operation.selectionSet)) {
         const name = field.name.value;
@@ -197,6 +204,9 @@ export function useRateLimits({ limits, store, trustProxy, onStoreError }: RateL
           const username = loginUsername(args.schema, operation, field, args.variableValues);
           add(`login:user:${address}:${username}`, limits.loginsPerMinute, 'login attempts');
           add(`login:ip:${address}`, limits.loginsPerIpPerMinute, 'login attempts');
+        } else if (name === 'registerResident') {
+          // Anyone may register, so registrations count per client address, with or without a token.
+          add(`register:ip:${address}`, limits.registrationsPerIpPerMinute, 'registrations');
         } else {
           add(`mutations:${who}`, limits.mutationsPerMinute, 'changes');
         }

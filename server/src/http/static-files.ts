@@ -1,4 +1,4 @@
-/** The built web front-ends: the staff panel at /admin and the display screens at /screen/<orgUnitId>. */
+/** The built web front-ends: the staff panel at /admin, the display screens at /screen/<orgUnitId> and the public board at /public/<orgUnitId>. */
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
@@ -13,6 +13,15 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
   '.json': 'application/json',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/** The app's own files at /app/… (built from admin/public/); any other /app path is the app's page. */
+const APP_FILES: Record<string, string> = {
+  '/app/sw.js': 'app-sw.js',
+  '/app/manifest.webmanifest': 'app-manifest.webmanifest',
+  '/app/icon-192.png': 'app-icon-192.png',
+  '/app/icon-512.png': 'app-icon-512.png',
 };
 
 /**
@@ -22,7 +31,11 @@ const MIME: Record<string, string> = {
 export function serveAdmin(url: string, res: http.ServerResponse): boolean {
   const pathname = url.split('?')[0] ?? '';
   const isScreen = pathname === '/screen' || pathname.startsWith('/screen/');
-  if (!pathname.startsWith('/admin') && !isScreen) return false;
+  // The public board: /public/<orgUnitId>, its own page (public.html), no login.
+  const isPublic = pathname.startsWith('/public/');
+  // The residents' and members' app: /app/ (its page app.html), with its service worker, manifest and icons.
+  const isApp = pathname === '/app' || pathname.startsWith('/app/');
+  if (!pathname.startsWith('/admin') && !isScreen && !isPublic && !isApp) return false;
   if (!fs.existsSync(ADMIN_DIST)) {
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The admin panel is not built: run `npm run build:admin`.');
@@ -31,6 +44,10 @@ export function serveAdmin(url: string, res: http.ServerResponse): boolean {
   let file: string;
   if (isScreen) {
     file = path.join(ADMIN_DIST, 'screen.html');
+  } else if (isPublic) {
+    file = path.join(ADMIN_DIST, 'public.html');
+  } else if (isApp) {
+    file = path.join(ADMIN_DIST, APP_FILES[pathname] ?? 'app.html');
   } else {
     let rel: string;
     try {

@@ -16,7 +16,9 @@ export type LiveMessage =
   /** Sign-up, cancellation or check-in counts of an activity changed. */
   | { kind: 'activity'; activityId: number }
   /** A session ended or its roles changed (published after the commit). */
-  | { kind: 'session'; change: SessionChange };
+  | { kind: 'session'; change: SessionChange }
+  /** These people have new notifications (committed): their `notifications` streams read them. */
+  | { kind: 'notifications'; recipientIds: readonly number[] };
 
 type Topics = Record<string, [LiveMessage]>;
 type Listener<T> = (message: T) => void;
@@ -25,6 +27,7 @@ export class WishEventHub {
   private readonly wishListeners = new Set<Listener<PublishedWishEvent>>();
   private readonly activityListeners = new Set<Listener<number>>();
   private readonly sessionListeners = new Set<Listener<SessionChange>>();
+  private readonly notificationListeners = new Set<Listener<readonly number[]>>();
   private readonly pubsub;
   private readonly iterator: AsyncIterator<LiveMessage>;
   private readonly redis: Redis[] = [];
@@ -57,6 +60,8 @@ export class WishEventHub {
       if (message.kind === 'wish') for (const listener of this.wishListeners) listener(message.event);
       else if (message.kind === 'activity') for (const listener of this.activityListeners) listener(message.activityId);
       else if (message.kind === 'session') for (const listener of this.sessionListeners) listener(message.change);
+      else if (message.kind === 'notifications')
+        for (const listener of this.notificationListeners) listener(message.recipientIds);
     }
   }
 
@@ -73,7 +78,15 @@ export class WishEventHub {
   }
 
   publish(events: readonly PublishedWishEvent[]): void {
-    for (const event of events) this.pubsub.publish(this.topic, { kind: 'wish', event });
+    for (const { notifiedIds, ...event } of events) {
+      this.pubsub.publish(this.topic, { kind: 'wish', event });
+      // The notifications the event caused (written in its transaction).
+      if (notifiedIds && notifiedIds.length > 0) this.publishNotifications(notifiedIds);
+    }
+  }
+
+  publishNotifications(recipientIds: readonly number[]): void {
+    if (recipientIds.length > 0) this.pubsub.publish(this.topic, { kind: 'notifications', recipientIds });
   }
 
   publishActivity(activityId: number): void {
@@ -94,14 +107,19 @@ export class WishEventHub {
     return () => this.activityListeners.delete(listener);
   }
 
+  onNotifications(listener: Listener<readonly number[]>): () => void {
+    this.notificationListeners.add(listener);
+    return () => this.notificationListeners.delete(listener);
+  }
+
   onSessionChange(listener: Listener<SessionChange>): () => void {
     this.sessionListeners.add(listener);
     return () => this.sessionListeners.delete(listener);
   }
 
-  /** Subscribers of wish and activity streams (the transport's own session listener is not counted). */
+  /** Subscribers of wish, activity and notification streams (the transport's own session listener is not counted). */
   listenerCount(): number {
-    return this.wishListeners.size + this.activityListeners.size;
+    return this.wishListeners.size + this.activityListeners.size + this.notificationListeners.size;
   }
 
   async close(): Promise<void> {

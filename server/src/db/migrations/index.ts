@@ -11,6 +11,14 @@ import { Migration20261127054230_AppendOnlyLedgers } from './Migration2026112705
 import { Migration20261127054635_DefaultPointRules } from './Migration20261127054635_DefaultPointRules.ts';
 import { Migration20261127060000_CloseUnevaluated } from './Migration20261127060000_CloseUnevaluated.ts';
 import { Migration20261130230000_ScaleIndexes } from './Migration20261130230000_ScaleIndexes.ts';
+import { Migration20261201000100_WishCounts } from './Migration20261201000100_WishCounts.ts';
+import { Migration20261201000110_WishEventDays } from './Migration20261201000110_WishEventDays.ts';
+import { Migration20261201000120_PointYearTotals } from './Migration20261201000120_PointYearTotals.ts';
+import { Migration20261201000200_ResidentsAndNotifications } from './Migration20261201000200_ResidentsAndNotifications.ts';
+import { Migration20261201000300_Photos } from './Migration20261201000300_Photos.ts';
+import { Migration20261201000400_StreetInsights } from './Migration20261201000400_StreetInsights.ts';
+import { Migration20261201000500_Open311Keys } from './Migration20261201000500_Open311Keys.ts';
+import { Migration20261201000600_NotificationDelivery } from './Migration20261201000600_NotificationDelivery.ts';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127052611', class: Migration20261127052611 },
@@ -21,4 +29,15 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261127054635_DefaultPointRules', class: Migration20261127054635_DefaultPointRules },
   { name: 'Migration20261127060000_CloseUnevaluated', class: Migration20261127060000_CloseUnevaluated },
   { name: 'Migration20261130230000_ScaleIndexes', class: Migration20261130230000_ScaleIndexes },
+  { name: 'Migration20261201000100_WishCounts', class: Migration20261201000100_WishCounts },
+  { name: 'Migration20261201000110_WishEventDays', class: Migration20261201000110_WishEventDays },
+  { name: 'Migration20261201000120_PointYearTotals', class: Migration20261201000120_PointYearTotals },
+  {
+    name: 'Migration20261201000200_ResidentsAndNotifications',
+    class: Migration20261201000200_ResidentsAndNotifications,
+  },
+  { name: 'Migration20261201000300_Photos', class: Migration20261201000300_Photos },
+  { name: 'Migration20261201000400_StreetInsights', class: Migration20261201000400_StreetInsights },
+  { name: 'Migration20261201000500_Open311Keys', class: Migration20261201000500_Open311Keys },
+  { name: 'Migration20261201000600_NotificationDelivery', class: Migration20261201000600_NotificationDelivery },
 ];

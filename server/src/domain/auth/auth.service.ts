@@ -2,6 +2,7 @@
 
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PersonVerification } from '../../entities/person.entity.ts';
 import { isMasked, type Viewer, type ViewerRole } from '../auth/viewer.ts';
 import { badInput, unauthenticated } from '../kernel/errors.ts';
 import { verifyPassword } from './password.ts';
@@ -21,13 +22,13 @@ function heldRoles(rows: readonly Partial<RoleRow>[]): ViewerRole[] {
 }
 
 export async function loadViewer(em: EntityManager, personId: number): Promise<Viewer | null> {
-  const rows = await em.execute<({ display_name: string } & Partial<RoleRow>)[]>(
-    `select p.display_name, ${ROLE_COLUMNS} from person p ${ROLE_JOINS} where p.id = ? order by r.id`,
+  const rows = await em.execute<({ display_name: string; verification: PersonVerification } & Partial<RoleRow>)[]>(
+    `select p.display_name, p.verification, ${ROLE_COLUMNS} from person p ${ROLE_JOINS} where p.id = ? order by r.id`,
     [personId],
   );
   const first = rows[0];
   if (!first) return null;
-  return { personId, displayName: first.display_name, roles: heldRoles(rows) };
+  return { personId, displayName: first.display_name, roles: heldRoles(rows), verification: first.verification };
 }
 
 export async function login(
@@ -87,9 +88,15 @@ export async function authenticate(
   const tokenHash = hashToken(match[1] as string);
   // The session, its person and their roles in one statement (one row per role, at least one row).
   const rows = await em.execute<
-    ({ person_id: number; expires_at: Date; active: boolean; display_name: string } & Partial<RoleRow>)[]
+    ({
+      person_id: number;
+      expires_at: Date;
+      active: boolean;
+      display_name: string;
+      verification: PersonVerification;
+    } & Partial<RoleRow>)[]
   >(
-    `select s.person_id, s.expires_at, p.active, p.display_name, ${ROLE_COLUMNS}
+    `select s.person_id, s.expires_at, p.active, p.display_name, p.verification, ${ROLE_COLUMNS}
        from auth_session s join person p on p.id = s.person_id ${ROLE_JOINS}
       where s.token_hash = ? order by r.id`,
     [tokenHash],
@@ -104,6 +111,7 @@ export async function authenticate(
     personId: session.person_id,
     displayName: session.display_name,
     roles: heldRoles(rows),
+    verification: session.verification,
   };
   let expiresAt = new Date(session.expires_at);
   if (displayTtlSeconds && isMasked(viewer)) {

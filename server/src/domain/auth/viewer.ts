@@ -1,5 +1,5 @@
 /** Who is asking: a person and the roles they hold, each with the subtree it covers. */
-import type { Role } from '../../entities/person.entity.ts';
+import type { PersonVerification, Role } from '../../entities/person.entity.ts';
 
 export interface ViewerRole {
   role: Role;
@@ -14,6 +14,8 @@ export interface Viewer {
   personId: number;
   displayName: string;
   roles: readonly ViewerRole[];
+  /** PENDING or REJECTED: a self-registered resident not (yet) verified; absent means VERIFIED. */
+  verification?: PersonVerification;
 }
 
 export const STAFF_ROLES: readonly Role[] = ['BRANCH_SECRETARY', 'GRID_WORKER', 'STREET_ADMIN'];
@@ -32,4 +34,9 @@ export function isStaff(viewer: Viewer): boolean {
 /** A DISPLAY-only account gets statuses, titles, categories and units, never personal data. */
 export function isMasked(viewer: Viewer): boolean {
   return viewer.roles.length > 0 && viewer.roles.every((r) => r.role === 'DISPLAY');
+}
+
+/** Verified (or never needed it): anything but a PENDING or REJECTED self-registered resident. */
+export function isVerified(viewer: Viewer): boolean {
+  return viewer.verification === undefined || viewer.verification === 'VERIFIED';
 }

@@ -39,6 +39,8 @@ export interface ListSpec {
   defaultSort: { field: string; order: 'ASC' | 'DESC' };
   /** A unique expression that breaks ties, so pages never overlap. */
   tieBreaker: string;
+  /** The total count as a scalar subquery, when the list has a cheaper exact one than `count(*)` over `from`. */
+  count?: { sql: string; params: unknown[] } | undefined;
 }
 
 export async function runList<T>(em: EntityManager, spec: ListSpec, args: ListArgs): Promise<ListPage<T>> {
@@ -57,7 +59,9 @@ export async function runList<T>(em: EntityManager, spec: ListSpec, args: ListAr
     );
   const order = (args.sort?.order ?? (args.sort ? 'ASC' : spec.defaultSort.order)) === 'DESC' ? 'desc' : 'asc';
   const where = spec.where.length > 0 ? `where ${spec.where.map((w) => `(${w})`).join(' and ')}` : '';
-  const [count] = await em.execute<{ n: string }[]>(`select count(*) as n ${spec.from} ${where}`, spec.params);
+  const [count] = spec.count
+    ? await em.execute<{ n: string }[]>(`select ${spec.count.sql} as n`, spec.count.params)
+    : await em.execute<{ n: string }[]>(`select count(*) as n ${spec.from} ${where}`, spec.params);
   const nodes = await em.execute<T[]>(
     `select ${spec.select} ${spec.from} ${where} order by ${column} ${order} nulls last, ${spec.tieBreaker} ${order} limit ? offset ?`,
     [...spec.params, limit, offset],

@@ -3,7 +3,7 @@
  * street admin: everyone), and by themselves (organisation.policy.ts says who sees whom).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Role } from '../../entities/person.entity.ts';
+import type { Language, PersonVerification, Role } from '../../entities/person.entity.ts';
 import type { Viewer } from '../auth/viewer.ts';
 import { notFound } from '../kernel/errors.ts';
 import type { IdRef, Maybe } from '../kernel/input.ts';
@@ -27,11 +27,20 @@ export interface PersonRecord {
   phone: string | null;
   active: boolean;
   createdAt: string;
+  /** PENDING or REJECTED for a self-registered resident not (yet) verified. */
+  verification: PersonVerification;
+  /** When a resident registered themselves; null for people staff created. */
+  registeredAt: string | null;
+  /** Building, unit and room, as a resident gave it (personal data, like the phone number). */
+  address: string | null;
+  /** The language the person reads notifications in. */
+  language: Language;
 }
 
 /** The columns of a PersonRecord, selected from `person p`. */
 export const PERSON_COLUMNS = `p.id, p.username, p.display_name as "displayName", p.phone, p.active,
-  p.created_at as "createdAt"`;
+  p.created_at as "createdAt", p.verification, p.registered_at as "registeredAt", p.address,
+  p.language`;
 
 /** A role a person holds at a unit. */
 export interface RoleRecord {

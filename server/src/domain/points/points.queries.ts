@@ -254,10 +254,9 @@ export async function pointRanking(
        select distinct r.person_id from person_role r join org_unit u on u.id = r.org_unit_id
         where r.role = 'PARTY_MEMBER' and u.path like ?
      ), totals as (
-       select m.person_id,
-              coalesce(sum(case when e.kind = 'DEDUCTION' then -e.amount else e.amount end), 0) as total
-         from members m left join point_entry e on e.person_id = m.person_id and e.year = ?
-        group by m.person_id
+       -- The year's balances as the database keeps them beside the ledger (Migration20261201000120_PointYearTotals).
+       select m.person_id, coalesce(t.total, 0) as total
+         from members m left join point_year_total t on t.person_id = m.person_id and t.year = ?
      )
      select rank() over (order by total desc) as rank, total, person_id from totals
       order by total desc, person_id limit ?`,

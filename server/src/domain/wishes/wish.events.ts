@@ -12,6 +12,8 @@ import type { WishScopeFacts } from './wish.scope.ts';
 export interface PublishedWishEvent extends WishEventRecord {
   /** The wish's scope after the event: enough to decide who receives it without a query. */
   facts: WishScopeFacts;
+  /** The people the event notified (in its transaction): announced with it, not sent to wish subscribers. */
+  notifiedIds?: readonly number[];
 }
 
 export type Publish = (events: PublishedWishEvent[]) => void;

@@ -50,10 +50,17 @@ export const TRANSITIONS: Table = {
     ESCALATE: 'SUBMITTED',
     REJECT: 'REJECTED',
     CANCEL: 'CANCELLED',
+    MERGE: 'REJECTED',
   },
-  OPEN_FOR_CLAIM: { CLAIM: 'ACCEPTED', DISPATCH: 'DISPATCHED', CANCEL: 'CANCELLED' },
-  DISPATCHED: { ACCEPT: 'ACCEPTED', DECLINE: 'SUBMITTED', ESCALATE: 'SUBMITTED', CANCEL: 'CANCELLED' },
-  ACCEPTED: { RESOLVE: 'RESOLVED', ESCALATE: 'SUBMITTED', ABANDON: 'SUBMITTED' },
+  OPEN_FOR_CLAIM: { CLAIM: 'ACCEPTED', DISPATCH: 'DISPATCHED', CANCEL: 'CANCELLED', MERGE: 'REJECTED' },
+  DISPATCHED: {
+    ACCEPT: 'ACCEPTED',
+    DECLINE: 'SUBMITTED',
+    ESCALATE: 'SUBMITTED',
+    CANCEL: 'CANCELLED',
+    MERGE: 'REJECTED',
+  },
+  ACCEPTED: { RESOLVE: 'RESOLVED', ESCALATE: 'SUBMITTED', ABANDON: 'SUBMITTED', MERGE: 'REJECTED' },
   RESOLVED: { EVALUATE: 'CLOSED', REOPEN: 'SUBMITTED', AUTO_CLOSE: 'CLOSED', CLOSE_UNEVALUATED: 'CLOSED' },
   CLOSED: {},
   REJECTED: {},
@@ -77,6 +84,8 @@ export const ACTORS: Readonly<Record<WishAction, readonly ActorRelation[]>> = {
   CANCEL: ['OWNER', 'LISTER'],
   AUTO_CLOSE: ['SYSTEM'],
   CLOSE_UNEVALUATED: ['CLOSER'],
+  // A duplicate closed into the wish it repeats (REJECTED, with the original in the event's data).
+  MERGE: ['HANDLER'],
 };
 
 export function nextStatus(status: WishStatus, action: WishAction): WishStatus | null {
@@ -107,5 +116,7 @@ export function availableActions(status: WishStatus, relations: ReadonlySet<Acto
 
 /** Transitions that hand the wish back to the pool release its current assignees. */
 export function releasesAssignees(action: WishAction): boolean {
-  return action === 'DECLINE' || action === 'ABANDON' || action === 'ESCALATE' || action === 'REOPEN';
+  return (
+    action === 'DECLINE' || action === 'ABANDON' || action === 'ESCALATE' || action === 'REOPEN' || action === 'MERGE'
+  );
 }

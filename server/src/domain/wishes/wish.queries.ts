@@ -7,6 +7,7 @@ import { type ListArgs, type ListPage, runList, searchCondition } from '../kerne
 import { NO_UNIT, pgArray } from '../kernel/sql.ts';
 import { ORG_UNIT_COLUMNS, type OrgUnitRecord } from '../organisation/org-unit.queries.ts';
 import { WISH_CATEGORY_COLUMNS, type WishCategoryRecord } from '../organisation/wish-category.queries.ts';
+import { type SummaryFilter, visibleWishCountRows, visibleWishCountSql } from './wish.counts.ts';
 import {
   PENDING_STATUSES,
   WISH_STATUSES,
@@ -33,6 +34,8 @@ export interface WishView {
   dueAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Building, unit, room (personal data: not for display accounts). */
+  address: string | null;
   /** Seen by a display account: no names, phone numbers or descriptions. */
   masked: boolean;
 }
@@ -59,7 +62,8 @@ export interface WishFilter {
 }
 
 const WISH_COLUMNS = `w.id, w.title, w.description, w.status, w.channel, w.category_id, w.compound_id, w.handling_unit_id,
-  w.resident_id, w.listed_by_id, w.rating, w.rating_comment, w.reopen_count, w.due_at, w.created_at, w.updated_at`;
+  w.resident_id, w.listed_by_id, w.rating, w.rating_comment, w.reopen_count, w.due_at, w.created_at, w.updated_at,
+  w.address`;
 
 interface WishRowDb {
   id: number;
@@ -78,6 +82,7 @@ interface WishRowDb {
   due_at: Date | null;
   created_at: Date;
   updated_at: Date;
+  address: string | null;
 }
 
 function toView(r: WishRowDb, masked: boolean): WishView {
@@ -98,6 +103,7 @@ function toView(r: WishRowDb, masked: boolean): WishView {
     dueAt: r.due_at ? new Date(r.due_at) : null,
     createdAt: new Date(r.created_at),
     updatedAt: new Date(r.updated_at),
+    address: r.address,
     masked,
   };
 }
@@ -153,31 +159,42 @@ export interface WishPage {
   categories: WishCategoryRecord[];
 }
 
-/** Scope first, then the filter: the conditions over `w` (wish) and `c` (its compound) with their parameters. */
+/**
+ * Scope first, then the filter: the conditions over `w` (wish) and `c` (its compound) with their parameters; and
+ * the same filter for the `wish_count` summary when it uses nothing else than a subtree, statuses and a category.
+ */
 async function wishConditions(
   em: EntityManager,
   viewer: Viewer,
   filter: WishListFilter,
-): Promise<{ where: string[]; params: unknown[] }> {
+): Promise<{ where: string[]; params: unknown[]; summary: SummaryFilter | null }> {
   const vis = wishVisibilitySql(viewer);
   const where: string[] = [vis.sql];
   const params: unknown[] = [...vis.params];
+  let summaryUnit: string | null = null;
+  let summarised = true;
   if (filter.ids !== null && filter.ids !== undefined) {
     where.push('w.id = any(?::int[])');
     params.push(pgArray(filter.ids.filter((id): id is number => id !== null)));
+    summarised = false;
   }
-  const search = searchCondition(['w.title', 'w.description'], filter.q);
+  // The address line is searched for those who may read it (not display screens).
+  const searchable = isMasked(viewer) ? ['w.title', 'w.description'] : ['w.title', 'w.description', 'w.address'];
+  const search = searchCondition(searchable, filter.q);
   if (search) {
     where.push(`(${search.sql})`);
     params.push(...search.params);
+    summarised = false;
   }
   if (filter.orgUnitId !== undefined) {
     const path = await unitPath(em, filter.orgUnitId);
     // An unknown unit covers no wishes: the list is empty rather than an error, like any filter.
+    summaryUnit = path ?? NO_UNIT;
     where.push('c.path like ?');
     params.push(path === null ? NO_UNIT : `${path}%`);
   }
   if (filter.handlingUnitId !== undefined) {
+    summarised = false;
     where.push('w.handling_unit_id = ?');
     params.push(filter.handlingUnitId ?? -1);
   }
@@ -192,13 +209,18 @@ async function wishConditions(
   if (filter.overdue === true || filter.overdue === false) {
     const overdue = `(w.due_at < now() and w.status in (${PENDING_STATUSES.map((st) => `'${st}'`).join(', ')}))`;
     where.push(filter.overdue ? overdue : `not ${overdue}`);
+    summarised = false;
   }
   if (filter.mine === true || filter.mine === false) {
     const mine = `(w.resident_id = ? or w.listed_by_id = ? or exists (select 1 from assignment m where m.wish_id = w.id and m.person_id = ? and m.active))`;
     where.push(filter.mine ? mine : `not ${mine}`);
     params.push(viewer.personId, viewer.personId, viewer.personId);
+    summarised = false;
   }
-  return { where, params };
+  const summary = summarised
+    ? { unitPath: summaryUnit, statuses: filter.status ?? null, categoryCode: filter.categoryCode ?? null }
+    : null;
+  return { where, params, summary };
 }
 
 /** `columns` (a `u.col [as "key"]` list over `from`) re-aliased over `alias`, each key prefixed with `prefix`. */
@@ -235,17 +257,17 @@ export async function listWishes(
   const first = args.first ?? 20;
   if (!Number.isInteger(first) || first < 0 || first > 100) throw badInput('first', 'must be between 0 and 100');
   const afterId = args.after ? decodeCursor(args.after) : null;
-  const { where, params } = await wishConditions(em, viewer, args.filter ?? {});
-  const from = `from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')}`;
+  const { where, params, summary } = await wishConditions(em, viewer, args.filter ?? {});
+  const count = totalCountSql(viewer, where, params, summary);
   // The count row is always there (an empty page too); the page joins it, at most first + 1 rows.
   const rows = await em.execute<(Partial<WishRowDb> & { total: string } & Record<string, unknown>)[]>(
-    `select t.total, p.* from (select count(*) as total ${from}) t left join lateral (
+    `select t.total, p.* from (select ${count.sql} as total) t left join lateral (
        select ${WISH_COLUMNS}, ${LIST_UNIT_COLUMNS}, ${LIST_CATEGORY_COLUMNS}
          from wish w join org_unit c on c.id = w.compound_id
          join org_unit hu on hu.id = w.handling_unit_id join wish_category k on k.id = w.category_id
         where ${where.join(' and ')}${afterId !== null ? ' and w.id < ?' : ''} order by w.id desc limit ?
      ) p on true`,
-    [...params, ...params, ...(afterId !== null ? [afterId] : []), first + 1],
+    [...count.params, ...params, ...(afterId !== null ? [afterId] : []), first + 1],
   );
   const masked = isMasked(viewer);
   const found = rows.filter((r) => r.id !== null && r.id !== undefined) as (WishRowDb & Record<string, unknown>)[];
@@ -270,6 +292,22 @@ export async function listWishes(
   };
 }
 
+/** How many wishes match (a scalar subquery): from the `wish_count` summary when it can answer, else from `wish`. */
+function totalCountSql(
+  viewer: Viewer,
+  where: readonly string[],
+  params: readonly unknown[],
+  summary: SummaryFilter | null,
+): { sql: string; params: unknown[] } {
+  const fromSummary = summary && visibleWishCountSql(viewer, summary);
+  return (
+    fromSummary ?? {
+      sql: `(select count(*) from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')})`,
+      params: [...params],
+    }
+  );
+}
+
 export interface WishListFilter extends WishFilter {
   ids?: readonly IdRef[] | null;
   q?: string | null;
@@ -284,7 +322,7 @@ export async function wishList(
   filter: WishListFilter,
   args: ListArgs,
 ): Promise<ListPage<WishView>> {
-  const { where, params } = await wishConditions(em, viewer, filter);
+  const { where, params, summary } = await wishConditions(em, viewer, filter);
   const page = await runList<WishRowDb>(
     em,
     {
@@ -292,6 +330,7 @@ export async function wishList(
       from: 'from wish w join org_unit c on c.id = w.compound_id',
       where,
       params,
+      count: summary ? (visibleWishCountSql(viewer, summary) ?? undefined) : undefined,
       sortable: {
         id: 'w.id',
         createdAt: 'w.created_at',
@@ -317,10 +356,13 @@ export async function wishStatusCounts(
   viewer: Viewer,
   filter: WishListFilter,
 ): Promise<{ status: WishStatus; count: number }[]> {
-  const { where, params } = await wishConditions(em, viewer, { ...filter, status: null });
+  const { where, params, summary } = await wishConditions(em, viewer, { ...filter, status: null });
+  const fromSummary = summary && visibleWishCountRows(viewer, summary);
   const rows = await em.execute<{ status: WishStatus; n: string }[]>(
-    `select w.status, count(*) as n from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')} group by w.status`,
-    params,
+    fromSummary
+      ? `select x.status, sum(x.n) as n from (${fromSummary.sql}) x group by x.status`
+      : `select w.status, count(*) as n from wish w join org_unit c on c.id = w.compound_id where ${where.join(' and ')} group by w.status`,
+    fromSummary ? fromSummary.params : params,
   );
   return WISH_STATUSES.map((status) => ({ status, count: Number(rows.find((r) => r.status === status)?.n ?? 0) }));
 }

@@ -3,10 +3,12 @@
  * then write the wish and its event in one transaction. Events are handed to `publish` after commit.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { isUnder, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
+import { isUnder, isVerified, STAFF_ROLES, type Viewer } from '../auth/viewer.ts';
 import { recordChange } from '../kernel/change-log.ts';
 import { badInput, conflict, forbidden, invalidTransition, notFound } from '../kernel/errors.ts';
 import { type IdRef, optionalText, requiredRef, requiredText } from '../kernel/input.ts';
+import { notifyWishEvent } from '../notifications/notification.service.ts';
+import { attachPhotos, checkPhotoIds } from '../photos/photo.service.ts';
 import { awardForWishTransition } from '../points/points.service.ts';
 import { assignablePeople, requireAssignable } from './dispatch.policy.ts';
 import { claimedSinceOpened, insertWishEvent, type Publish } from './wish.events.ts';
@@ -25,6 +27,7 @@ import { canSeeWish, handlesWishes, isClaimerFor, relationsTo } from './wish.sco
 const MAX_TITLE = 100;
 const MAX_DESCRIPTION = 4000;
 const MAX_NOTE = 2000;
+const MAX_ADDRESS = 100;
 
 export interface SubmitWishInput {
   title: string;
@@ -35,6 +38,10 @@ export interface SubmitWishInput {
   channel?: WishChannel | null;
   /** A grid worker listing it on a resident's behalf. */
   residentId?: IdRef;
+  /** Photos the viewer uploaded and has not attached yet (at most 9). */
+  photoIds?: readonly IdRef[];
+  /** Building, unit, room (at most 100 characters). */
+  address?: string | null;
 }
 
 export interface DispatchWishInput {
@@ -83,12 +90,14 @@ export class WishService {
       throw badInput('description', `must be at most ${MAX_DESCRIPTION} characters`);
     }
     const description = (input.description ?? '').trim();
+    const address = optionalText('address', input.address, MAX_ADDRESS);
     const code = (input.categoryCode ?? '').trim();
     const [category] = await this.em.execute<{ id: number; due_in_days: number }[]>(
       'select id, due_in_days from wish_category where code = ? and active',
       [code],
     );
     if (!category) throw badInput('categoryCode', `unknown category "${code.slice(0, 50)}"`);
+    const photoIds = await checkPhotoIds(this.em, viewer, input.photoIds);
 
     let residentId: number | null = null;
     if (input.residentId !== undefined) residentId = requiredRef(input.residentId, 'Resident');
@@ -134,13 +143,16 @@ export class WishService {
       throw forbidden('Only a resident of the compound, or staff responsible for it, may list a wish there');
     }
 
+    if (!isVerified(viewer)) {
+      throw forbidden('Your registration waits for verification by your compound: you may list wishes once verified');
+    }
     const at = this.now();
     const dueAt = new Date(at.getTime() + category.due_in_days * 86_400_000);
     const { id, event } = await this.em.transactional(async (em) => {
       const [row] = await em.execute<{ id: number }[]>(
         `insert into wish (title, description, category_id, compound_id, handling_unit_id, status, channel,
-                           resident_id, listed_by_id, reopen_count, due_at, version, created_at, updated_at)
-         values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, 0, ?, 1, ?, ?) returning id`,
+                           resident_id, listed_by_id, reopen_count, due_at, version, created_at, updated_at, address)
+         values (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, 0, ?, 1, ?, ?, ?) returning id`,
         [
           title,
           description,
@@ -153,6 +165,7 @@ export class WishService {
           dueAt,
           at,
           at,
+          address,
         ],
       );
       const wishId = (row as { id: number }).id;
@@ -167,6 +180,7 @@ export class WishService {
         note: null,
         data: null,
       });
+      await attachPhotos(em, { photoIds, uploaderId: viewer.personId, wishId, stage: 'SUBMITTED', at });
       return { id: wishId, event };
     });
     this.publish([event]);
@@ -258,9 +272,15 @@ export class WishService {
     return this.transition(input.wishId, 'ABANDON', { note });
   }
 
-  resolve(input: { wishId: IdRef; note: string }): Promise<number> {
+  async resolve(input: { wishId: IdRef; note: string; photoIds?: readonly IdRef[] }): Promise<number> {
+    const viewer = this.requireViewer();
     const note = requiredText('note', input.note, MAX_NOTE);
-    return this.transition(input.wishId, 'RESOLVE', { note });
+    const photoIds = await checkPhotoIds(this.em, viewer, input.photoIds);
+    return this.transition(input.wishId, 'RESOLVE', {
+      note,
+      apply: (em, wish, at) =>
+        attachPhotos(em, { photoIds, uploaderId: viewer.personId, wishId: wish.id, stage: 'RESOLVED', at }),
+    });
   }
 
   evaluate(input: { wishId: IdRef; rating: number; comment?: string | null }): Promise<number> {
@@ -317,6 +337,48 @@ export class WishService {
   cancel(input: { wishId: IdRef; reason?: string | null }): Promise<number> {
     const note = optionalText('reason', input.reason, MAX_NOTE);
     return this.transition(input.wishId, 'CANCEL', { note });
+  }
+
+  /**
+   * Close a duplicate into the wish it repeats (a handler of the duplicate; both in one compound): the duplicate
+   * becomes REJECTED by a MERGE event whose data names the original, and its resident and followers follow the
+   * original instead. REJECTED, not CLOSED: nothing was done on the duplicate itself, so no resolved figure, rating
+   * or point counts it, and Open311 never reports it as fixed.
+   */
+  async merge(input: { wishId: IdRef; intoWishId: IdRef; expectedVersion?: number | null }): Promise<number> {
+    if (input.wishId !== null && input.wishId === input.intoWishId) {
+      throw badInput('intoWishId', 'must be another wish than the duplicate');
+    }
+    const wish = await this.loadVisible(input.wishId);
+    const into = await this.loadVisible(input.intoWishId);
+    if (into.compoundId !== wish.compoundId) throw badInput('intoWishId', 'must be a wish of the same compound');
+    return this.apply(wish, 'MERGE', {
+      data: { intoWishId: into.id },
+      check: (w) => {
+        if (into.status === 'REJECTED' || into.status === 'CANCELLED') {
+          throw invalidTransition(`The wish to merge into is ${into.status}: merge into the wish it was closed for`);
+        }
+        if (
+          input.expectedVersion !== null &&
+          input.expectedVersion !== undefined &&
+          input.expectedVersion !== w.version
+        ) {
+          throw conflict('The wish changed meanwhile: reload it and try again');
+        }
+      },
+      apply: async (em, w, at) => {
+        await em.execute(
+          `insert into wish_follower (wish_id, person_id, created_at)
+           select ?, s.person_id, ? from (
+             select person_id from wish_follower where wish_id = ?
+             union select resident_id from wish where id = ? and resident_id is not null) s
+            where s.person_id is distinct from (select resident_id from wish where id = ?)
+           on conflict do nothing`,
+          [into.id, at, w.id, w.id, into.id],
+        );
+        await em.execute('delete from wish_follower where wish_id = ?', [w.id]);
+      },
+    });
   }
 
   /** Close RESOLVED wishes that waited longer than `days` for an evaluation. Returns how many closed. */
@@ -455,6 +517,8 @@ export class WishService {
         actorId: this.actorId,
         rating: typeof plan.data?.rating === 'number' ? plan.data.rating : null,
       });
+      // Whom this transition concerns is told, in the same transaction (announced with the event).
+      event.notifiedIds = await notifyWishEvent(em, event);
       return event;
     });
     // Published only now, after the commit: a subscriber never sees an event that could still roll back.

@@ -29,7 +29,7 @@ builder.mutationFields((t) => ({
     resolve: (_root, args, ctx) =>
       login(ctx.em, args.username, args.password, ctx.config.tokenTtlSeconds, ctx.config.displayTokenTtlSeconds),
   }),
-  logout: t.withAuth({ loggedIn: true }).boolean({
+  logout: t.withAuth({ session: true }).boolean({
     // Over WebSocket the token is the one of connection_init. Its open WebSocket connections, on every replica,
     // are closed with 4403 (the one that sent this after the answer).
     description: 'Revoke the token this request was sent with',
@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
 }));
 
 builder.queryFields((t) => ({
-  me: t.withAuth({ loggedIn: true }).field({
+  me: t.withAuth({ session: true }).field({
     type: PersonRef,
     resolve: async (_root, _args, ctx) => (await ctx.loaders.person.load(ctx.viewer.personId)) as PersonRecord,
   }),

@@ -105,8 +105,12 @@ WishRef.implement({
     updatedAt: t.field({ type: 'DateTime', resolve: (w) => w.updatedAt }),
     events: t.field({
       type: [WishEventRef],
-      description: 'The full history, oldest first',
-      resolve: (w, _a, ctx) => ctx.loaders.events.load(w.id),
+      description: 'The full history, oldest first (masked wishes: without notes and actors)',
+      resolve: async (w, _a, ctx) => {
+        const events = await ctx.loaders.events.load(w.id);
+        // A masked wish (a screen's, or another resident's shown as a similar wish) names nobody in its history.
+        return w.masked ? events.map((e) => ({ ...e, note: null, actorId: null })) : events;
+      },
     }),
     meetings: t.field({
       type: [MeetingRef],
@@ -121,6 +125,11 @@ WishRef.implement({
         const facts = (await loadWishFacts(ctx.em, [w.id])).get(w.id);
         return facts ? availableActions(facts.status, relationsTo(ctx.viewer, facts)) : [];
       },
+    }),
+    address: t.string({
+      nullable: true,
+      description: 'Building, unit, room, as listed (null for display screens)',
+      resolve: (w) => (w.masked ? null : w.address),
     }),
   }),
 });
@@ -288,7 +297,7 @@ builder.queryFields((t) => ({
 
 // ---- Mutations: parse, call the service, return the wish. ----
 
-const WishPayload = builder.objectRef<{ wishId: number }>('WishPayload').implement({
+export const WishPayload = builder.objectRef<{ wishId: number }>('WishPayload').implement({
   fields: (t) => ({
     wish: t.field({ type: WishRef, resolve: (p, _a, ctx) => wishForOutput(ctx, p.wishId) }),
   }),
@@ -305,6 +314,8 @@ const SubmitWishInput = builder.inputType('SubmitWishInput', {
     orgUnitId: t.id({ description: "The compound; defaults to the resident's own" }),
     channel: t.field({ type: WishChannelEnum, description: 'Default APP' }),
     residentId: t.id({ description: "A grid worker listing it on a resident's behalf" }),
+    photoIds: t.idList({ description: 'Up to 9 photos you uploaded (uploadPhoto) and have not attached yet' }),
+    address: t.string({ description: 'Building, unit, room (at most 100 characters), e.g. "3号楼2单元401"' }),
   }),
 });
 const DispatchWishInput = builder.inputType('DispatchWishInput', {
@@ -342,7 +353,13 @@ const ClaimWishInput = stepInput('ClaimWishInput');
 const AcceptWishInput = stepInput('AcceptWishInput');
 const DeclineWishInput = stepInput('DeclineWishInput', { field: 'reason', required: false });
 const AbandonWishInput = stepInput('AbandonWishInput', { field: 'reason', required: true });
-const ResolveWishInput = stepInput('ResolveWishInput', { field: 'note', required: true });
+const ResolveWishInput = builder.inputType('ResolveWishInput', {
+  fields: (t) => ({
+    wishId: t.id({ required: true, ...wishIdField }),
+    note: t.string({ required: true }),
+    photoIds: t.idList({ description: 'Up to 9 photos of the work done, uploaded by you and not attached yet' }),
+  }),
+});
 const EvaluateWishInput = builder.inputType('EvaluateWishInput', {
   fields: (t) => ({
     wishId: t.id({ required: true, ...wishIdField }),
@@ -385,6 +402,7 @@ builder.mutationFields((t) => {
         ...input,
         orgUnitId: optionalRef('OrgUnit', input.orgUnitId),
         residentId: optionalRef('Person', input.residentId),
+        photoIds: refs('Photo', input.photoIds),
       }),
     ),
     dispatchWish: lifecycle(DispatchWishInput, 'Assign a wish to people (派单)', (ctx, input) =>
@@ -410,7 +428,7 @@ builder.mutationFields((t) => {
       ctx.wishes.abandon({ ...step(i), reason: i.reason ?? '' }),
     ),
     resolveWish: lifecycle(ResolveWishInput, 'Report an order done', (ctx, i) =>
-      ctx.wishes.resolve({ ...step(i), note: i.note ?? '' }),
+      ctx.wishes.resolve({ ...step(i), note: i.note ?? '', photoIds: refs('Photo', i.photoIds) }),
     ),
     evaluateWish: lifecycle(
       EvaluateWishInput,
