@@ -66,10 +66,16 @@ function writeOverWs(client: Client, title: string): Promise<Outcome> {
   });
 }
 
-async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs: number): Promise<void> {
+async function until(
+  what: string | (() => string),
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${typeof what === 'string' ? what : what()}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -168,16 +174,18 @@ describe('stopping the server', () => {
     const writers = Array.from({ length: 10 }, () =>
       wsClient(server.url, resident, { lazy: false, onNonLazyError: () => undefined, on: onClosed }),
     );
+    let seen = '';
     await until(
-      '100 subscriptions and 10 writer sockets',
+      () => `100 subscriptions and 10 writer sockets (last seen: ${seen})`,
       async () => {
         const m = await scrape(`${server.url}/metrics`, METRICS_TOKEN);
+        seen = `${value(m, 'wishgrid_graphql_subscriptions', { transport: 'ws' })} subscriptions, ${value(m, 'wishgrid_websocket_connections')} sockets, ${events.reduce((a, b) => a + b, 0)} events`;
         return (
           value(m, 'wishgrid_graphql_subscriptions', { transport: 'ws' }) === 100 &&
           value(m, 'wishgrid_websocket_connections') === 110
         );
       },
-      30_000,
+      60_000,
     );
 
     const release = await holdWrites();
