@@ -5,7 +5,7 @@ import { call } from './api.ts';
 import { APP_LOGIN } from './documents.ts';
 import { go, useAction } from './hooks.ts';
 import type { Translate } from './texts.ts';
-import { errorText } from './ui.tsx';
+import { errorText, TextField } from './ui.tsx';
 
 export function Login({ t, onSignedIn }: { t: Translate; onSignedIn: () => void }) {
   const [username, setUsername] = useState('');
@@ -28,20 +28,21 @@ export function Login({ t, onSignedIn }: { t: Translate; onSignedIn: () => void 
   return (
     <form className="form login" onSubmit={submit} aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
-      <label className="field">
-        <span>{t('login.username')}</span>
-        <input name="username" autoComplete="username" value={username} onChange={(e) => setUsername(e.target.value)} />
-      </label>
-      <label className="field">
-        <span>{t('login.password')}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('login.username')}
+        name="username"
+        autoComplete="username"
+        value={username}
+        onChange={setUsername}
+      />
+      <TextField
+        label={t('login.password')}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+      />
       {failure && (
         <p className="feedback failed" role="alert">
           {failure}

@@ -7,7 +7,7 @@ import { call } from './api.ts';
 import { APP_CATEGORIES, APP_SUBMIT_WISH } from './documents.ts';
 import { go, useAction, useApp, useDraft, useRead } from './hooks.ts';
 import { type DraftPhoto, PhotoPicker } from './PhotoPicker.tsx';
-import { Feedback, Loading, localName } from './ui.tsx';
+import { Feedback, Loading, localName, TextField } from './ui.tsx';
 
 interface WishDraft {
   categoryCode: string;
@@ -74,35 +74,29 @@ export function NewWish() {
           ))}
         </div>
       </fieldset>
-      <label className="field">
-        <span>{t('new.wishTitle')}</span>
-        <input
-          name="title"
-          value={draft.title}
-          maxLength={100}
-          placeholder={t('new.wishTitleHint')}
-          onChange={(e) => update({ title: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{t('new.description')}</span>
-        <textarea
-          name="description"
-          rows={4}
-          maxLength={4000}
-          value={draft.description}
-          onChange={(e) => update({ description: e.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>{t('new.address')}</span>
-        <input
-          name="address"
-          value={draft.address}
-          maxLength={100}
-          onChange={(e) => update({ address: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={t('new.wishTitle')}
+        name="title"
+        value={draft.title}
+        maxLength={100}
+        placeholder={t('new.wishTitleHint')}
+        onChange={(title) => update({ title })}
+      />
+      <TextField
+        label={t('new.description')}
+        name="description"
+        rows={4}
+        maxLength={4000}
+        value={draft.description}
+        onChange={(description) => update({ description })}
+      />
+      <TextField
+        label={t('new.address')}
+        name="address"
+        value={draft.address}
+        maxLength={100}
+        onChange={(address) => update({ address })}
+      />
       <fieldset>
         <legend>{t('new.photos')}</legend>
         <PhotoPicker photos={draft.photos} onChange={(photos) => update({ photos })} onBusy={setUploading} />

@@ -8,7 +8,7 @@ import { call } from './api.ts';
 import { APP_REGISTER, APP_UNITS_PUBLIC } from './documents.ts';
 import { go, useAction, useDraft } from './hooks.ts';
 import type { Locale, Translate } from './texts.ts';
-import { errorText, localName } from './ui.tsx';
+import { errorText, localName, TextField } from './ui.tsx';
 
 interface Unit {
   id: string;
@@ -100,17 +100,15 @@ export function Register({ t, locale }: { t: Translate; locale: Locale }) {
   };
 
   const field = (key: 'displayName' | 'phone' | 'username' | 'address', type = 'text') => (
-    <label className="field">
-      <span>{t(`register.${key}`)}</span>
-      <input
-        name={key}
-        type={type}
-        value={draft[key]}
-        inputMode={key === 'phone' ? 'tel' : undefined}
-        autoComplete={key === 'username' ? 'username' : undefined}
-        onChange={(e) => update({ [key]: e.target.value })}
-      />
-    </label>
+    <TextField
+      label={t(`register.${key}`)}
+      name={key}
+      type={type}
+      value={draft[key]}
+      inputMode={key === 'phone' ? 'tel' : undefined}
+      autoComplete={key === 'username' ? 'username' : undefined}
+      onChange={(value) => update({ [key]: value })}
+    />
   );
 
   return (
@@ -138,16 +136,14 @@ export function Register({ t, locale }: { t: Translate; locale: Locale }) {
         ))}
       {field('address')}
       {field('username')}
-      <label className="field">
-        <span>{t('register.password')}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
+      <TextField
+        label={t('register.password')}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={setPassword}
+      />
       {state.kind === 'failed' && (
         <div className="feedback failed" role="alert">
           <p>{t('app.failed', { reason: errorText(t, state) })}</p>

@@ -9,7 +9,7 @@ import { call } from './api.ts';
 import { APP_ACCEPT, APP_CANCEL, APP_DECLINE, APP_EVALUATE, APP_RESOLVE, APP_WISH } from './documents.ts';
 import { useAction, useApp, useDraft, useRead } from './hooks.ts';
 import { type DraftPhoto, PhotoPicker } from './PhotoPicker.tsx';
-import { Feedback, formatDate, Loading, localName, StatusBadge } from './ui.tsx';
+import { Feedback, formatDate, Loading, localName, StatusBadge, TextField } from './ui.tsx';
 
 type Wish = NonNullable<AppWishQuery['wish']>;
 
@@ -138,16 +138,14 @@ function Evaluate({ wish, onDone }: { wish: Wish; onDone: () => void }) {
           </button>
         ))}
       </div>
-      <label className="field">
-        <span>{t('wish.comment')}</span>
-        <textarea
-          name="comment"
-          rows={3}
-          maxLength={1000}
-          value={draft.comment}
-          onChange={(e) => update({ comment: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={t('wish.comment')}
+        name="comment"
+        rows={3}
+        maxLength={1000}
+        value={draft.comment}
+        onChange={(comment) => update({ comment })}
+      />
       {problem && (
         <p className="feedback failed" role="alert">
           {problem}
@@ -190,16 +188,14 @@ function Resolve({ wish, onDone }: { wish: Wish; onDone: () => void }) {
   return (
     <form className="panel" onSubmit={send}>
       <h2>{t('wish.resolve')}</h2>
-      <label className="field">
-        <span>{t('wish.resolveNote')}</span>
-        <textarea
-          name="note"
-          rows={3}
-          maxLength={1000}
-          value={draft.note}
-          onChange={(e) => update({ note: e.target.value })}
-        />
-      </label>
+      <TextField
+        label={t('wish.resolveNote')}
+        name="note"
+        rows={3}
+        maxLength={1000}
+        value={draft.note}
+        onChange={(note) => update({ note })}
+      />
       <PhotoPicker photos={draft.photos} onChange={(photos) => update({ photos })} onBusy={setUploading} />
       {problem && (
         <p className="feedback failed" role="alert">
@@ -256,10 +252,13 @@ function SimpleAction({
       {kind !== 'accept' && (
         <>
           {kind === 'cancel' && <p>{t('wish.cancelConfirm')}</p>}
-          <label className="field">
-            <span>{t('wish.declineReason')}</span>
-            <input name="reason" value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
-          </label>
+          <TextField
+            label={t('wish.declineReason')}
+            name="reason"
+            value={reason}
+            maxLength={500}
+            onChange={setReason}
+          />
         </>
       )}
       <Feedback state={state} />

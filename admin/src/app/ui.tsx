@@ -1,4 +1,5 @@
 /** Small pieces every screen uses: the state of an action, a status badge, dates in street time, loading. */
+import type { ChangeEvent } from 'react';
 import type { WishStatus } from '../gql/graphql.ts';
 import type { ActionState } from './hooks.ts';
 import { useApp } from './hooks.ts';
@@ -30,6 +31,39 @@ export function Feedback({ state, draft = false }: { state: ActionState; draft?:
     );
   }
   return null;
+}
+
+interface TextFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength?: number;
+  placeholder?: string;
+  /** A textarea of this many rows; without it, a one-line input. */
+  rows?: number;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'tel';
+}
+
+/** A labelled text field of the app's forms: a one-line input, or a textarea when `rows` is given. */
+export function TextField({ label, onChange, rows, type, inputMode, ...field }: TextFieldProps) {
+  const change = (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value);
+  if (rows !== undefined) {
+    return (
+      <label className="field">
+        <span>{label}</span>
+        <textarea {...field} rows={rows} onChange={change} />
+      </label>
+    );
+  }
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input {...field} type={type} inputMode={inputMode} onChange={change} />
+    </label>
+  );
 }
 
 export function StatusBadge({ status }: { status: WishStatus }) {
